@@ -1,0 +1,24 @@
+import path from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// Nest 12 ships ESM only; Vitest loads it natively while SWC compiles our TypeScript with decorator metadata,
+// which Nest's dependency injection needs (esbuild does not emit it).
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@choice-sherpa\/events$/, replacement: path.resolve(__dirname, 'libs/events/src/index.ts') },
+      { find: /^@choice-sherpa\/events\/(.*)$/, replacement: path.resolve(__dirname, 'libs/events/src/$1') },
+      { find: /^@choice-sherpa\/platform$/, replacement: path.resolve(__dirname, 'libs/platform/src/index.ts') },
+      { find: /^@choice-sherpa\/platform\/(.*)$/, replacement: path.resolve(__dirname, 'libs/platform/src/$1') },
+    ],
+  },
+  test: {
+    globals: true,
+    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.spec.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+});

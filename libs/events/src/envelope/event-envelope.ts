@@ -29,3 +29,9 @@ export interface StreamEntryFields {
   type: string;
   data: string;
 }
+
+/** An event as raised and handed to the outbox, before the outbox writer assigns its per-aggregate `sequence`. */
+export type PendingEvent<TType extends string = string, TPayload = Record<string, unknown>> = Omit<
+  EventEnvelope<TType, TPayload>,
+  'sequence'
+>;

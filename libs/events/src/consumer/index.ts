@@ -1,0 +1,3 @@
+export * from './consumer.migrations';
+export * from './run-idempotent';
+export * from './dead-letter.store';

@@ -1,0 +1,136 @@
+import { Logger } from '@nestjs/common';
+import { lastValueFrom, isObservable } from 'rxjs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DeadLetterStore } from '../consumer/dead-letter.store';
+import { runIdempotent } from '../consumer/run-idempotent';
+import type { ParseMessage, TransportEvent } from './parse-seam';
+import { HandlerRegistry, RegisteredHandler } from './handler-registry';
+import { RedisStreamsContext } from './redis-streams.context';
+import { deadLettersTotal, duplicatesSkipped, eventsProcessed, processingDuration } from './transport.metrics';
+
+export interface Delivery {
+  stream: string;
+  entryId: string;
+  fields: Record<string, string>;
+  /** Deliveries before this one (Redis delivery count - 1 for pending entries, 0 for new ones). */
+  previousDeliveries: number;
+}
+
+export interface ProcessorSettings {
+  group: string;
+  maxDeliveries: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  parseMessage: ParseMessage;
+  dataSource?: DataSource;
+}
+
+export class ShutdownAbort extends Error {}
+
+/** Runs one entry through parse, every matching handler (retries with backoff) and dead letters. */
+export class EntryProcessor {
+  private readonly logger = new Logger(EntryProcessor.name);
+  private readonly deadLetters?: DeadLetterStore;
+
+  constructor(
+    private readonly settings: ProcessorSettings,
+    private readonly handlers: HandlerRegistry,
+  ) {
+    if (settings.dataSource) this.deadLetters = new DeadLetterStore(settings.dataSource);
+  }
+
+  /** Resolves when the entry may be acknowledged; rejects (no ACK) on shutdown or when a dead letter cannot be stored. */
+  async process(delivery: Delivery, signal: AbortSignal): Promise<void> {
+    const parsed = this.settings.parseMessage(delivery.fields);
+    if (!parsed.ok) {
+      const { code, message, event_id, event_type } = parsed.reason;
+      await this.park(delivery, null, { eventId: event_id ?? null, eventType: event_type ?? null }, code, message, delivery.previousDeliveries + 1, new Date());
+      return;
+    }
+    for (const handler of this.handlers.match(parsed.event.event_type)) {
+      await this.runWithRetries(delivery, handler, parsed.event, signal);
+    }
+  }
+
+  /** One run through the idempotent path, for replays from the dead-letter store. */
+  async runOnce(handler: RegisteredHandler, event: TransportEvent, delivery: Omit<Delivery, 'previousDeliveries'>): Promise<void> {
+    await this.invoke(handler, event, { ...delivery, previousDeliveries: 0 }, 1);
+  }
+
+  private async runWithRetries(delivery: Delivery, handler: RegisteredHandler, event: TransportEvent, signal: AbortSignal): Promise<void> {
+    const firstFailedAt = new Date();
+    for (let attempt = delivery.previousDeliveries + 1; ; attempt++) {
+      try {
+        await this.invoke(handler, event, delivery, attempt);
+        return;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : typeof error === 'object' ? JSON.stringify(error) : String(error);
+        this.logger.warn({ msg: 'handler failed', handler: handler.name, event_id: event.event_id, event_type: event.event_type, attempt });
+        if (attempt >= this.settings.maxDeliveries) {
+          const ids = { eventId: event.event_id, eventType: event.event_type };
+          await this.park(delivery, handler.name, ids, 'handler_failed', message, attempt, firstFailedAt);
+          return;
+        }
+        await abortableDelay(this.backoff(attempt), signal);
+      }
+    }
+  }
+
+  private async invoke(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number): Promise<void> {
+    const stop = processingDuration.startTimer({ handler: handler.name });
+    const call = async (manager?: EntityManager) => {
+      const context = new RedisStreamsContext([delivery.stream, delivery.entryId, this.settings.group, attempt, manager]);
+      const result = await handler.invoke(event, context);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    };
+    try {
+      const dataSource = this.settings.dataSource;
+      const outcome = handler.idempotent && dataSource ? await runIdempotent(dataSource, handler.name, event.event_id, call) : (await call(), 'applied');
+      if (outcome === 'duplicate') duplicatesSkipped.inc({ handler: handler.name });
+      eventsProcessed.inc({ handler: handler.name, outcome });
+    } catch (error) {
+      eventsProcessed.inc({ handler: handler.name, outcome: 'failed' });
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+
+  private async park(
+    delivery: Delivery,
+    handler: string | null,
+    ids: { eventId: string | null; eventType: string | null },
+    reasonCode: string,
+    errorMessage: string,
+    attempts: number,
+    firstFailedAt: Date,
+  ): Promise<void> {
+    deadLettersTotal.inc({ handler: handler ?? 'none', reason: reasonCode });
+    this.logger.error({ msg: 'event dead-lettered', event_id: ids.eventId, event_type: ids.eventType, handler, reason: reasonCode, attempts });
+    if (!this.deadLetters) return;
+    await this.deadLetters.park({
+      ...ids, stream: delivery.stream, entryId: delivery.entryId, group: this.settings.group, handler,
+      rawFields: delivery.fields, errorMessage: errorMessage.slice(0, 1000), reasonCode, attempts, firstFailedAt,
+    });
+  }
+
+  private backoff(attempt: number): number {
+    const exponential = Math.min(this.settings.backoffMaxMs, this.settings.backoffBaseMs * 2 ** (attempt - 1));
+    return exponential / 2 + Math.random() * (exponential / 2);
+  }
+}
+
+export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new ShutdownAbort('stopped'));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ShutdownAbort('stopped'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,48 @@
+import type { MessageHandler } from '@nestjs/microservices';
+
+export interface HandlerExtras {
+  /** Stable handler name: the processed_events key, metrics label and dead-letter column. */
+  handler?: string;
+  /** false for broadcast-only handlers: no transaction, no processed_events row. Default true. */
+  idempotent?: boolean;
+}
+
+export interface RegisteredHandler {
+  name: string;
+  pattern: string;
+  idempotent: boolean;
+  invoke: MessageHandler;
+}
+
+/** Handlers by exact event type, plus `*`; one event runs each distinct handler name once. */
+export class HandlerRegistry {
+  private readonly byPattern = new Map<string, RegisteredHandler[]>();
+
+  add(pattern: string, invoke: MessageHandler, extras: HandlerExtras): void {
+    const list = this.byPattern.get(pattern) ?? [];
+    const name = extras.handler ?? (list.length === 0 ? pattern : `${pattern}#${list.length}`);
+    list.push({ name, pattern, idempotent: extras.idempotent !== false, invoke });
+    this.byPattern.set(pattern, list);
+  }
+
+  match(eventType: string): RegisteredHandler[] {
+    const seen = new Set<string>();
+    return [...(this.byPattern.get(eventType) ?? []), ...(this.byPattern.get('*') ?? [])].filter((handler) => {
+      if (seen.has(handler.name)) return false;
+      seen.add(handler.name);
+      return true;
+    });
+  }
+
+  byName(name: string): RegisteredHandler | undefined {
+    for (const list of this.byPattern.values()) {
+      const found = list.find((handler) => handler.name === name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  get size(): number {
+    return this.byPattern.size;
+  }
+}

@@ -1,0 +1,96 @@
+import { Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+export interface LeaseCallbacks {
+  acquired(partition: number): void;
+  /** Must stop reading the partition (and finish in-flight work) before resolving; the lease is released after. */
+  surrender(partition: number): Promise<void>;
+  lost(partition: number): void;
+}
+
+/**
+ * Exclusive partition ownership inside one consumer group: a lease per partition (SET NX PX, renewed), live
+ * replicas tracked in a heartbeat sorted set, each replica holding at most ceil(partitions / live replicas).
+ */
+export class PartitionLeases {
+  private readonly logger = new Logger(PartitionLeases.name);
+  private readonly held = new Map<number, number>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+    private readonly replica: string,
+    private readonly partitions: number,
+    private readonly ttlMs: number,
+    private readonly callbacks: LeaseCallbacks,
+  ) {}
+
+  /** True while this replica's lease is certainly still valid (renewed less than ttl minus one renew ago). */
+  holds(partition: number): boolean {
+    return (this.held.get(partition) ?? 0) > Date.now();
+  }
+
+  owned(): number[] {
+    return [...this.held.keys()].sort((a, b) => a - b);
+  }
+
+  async tick(renewIntervalMs: number): Promise<void> {
+    const startedAt = Date.now();
+    const validUntil = startedAt + this.ttlMs - renewIntervalMs;
+    const replicas = `${this.keyPrefix}:replicas`;
+    await this.redis.zadd(replicas, startedAt, this.replica);
+    await this.redis.zremrangebyscore(replicas, '-inf', startedAt - this.ttlMs);
+    const live = Math.max(1, await this.redis.zcard(replicas));
+    const share = Math.ceil(this.partitions / live);
+
+    for (const partition of this.owned()) {
+      const renewed = await this.redis.eval(RENEW, 1, this.leaseKey(partition), this.replica, this.ttlMs);
+      if (renewed === 1) this.held.set(partition, validUntil);
+      else this.forget(partition);
+    }
+    for (const partition of this.owned().slice(share)) await this.release(partition);
+    if (this.held.size >= share) return;
+    const offset = hashOf(this.replica) % this.partitions;
+    for (let i = 0; i < this.partitions && this.held.size < share; i++) {
+      const partition = (offset + i) % this.partitions;
+      if (this.held.has(partition)) continue;
+      const taken = await this.redis.set(this.leaseKey(partition), this.replica, 'PX', this.ttlMs, 'NX');
+      if (taken === 'OK') {
+        this.held.set(partition, validUntil);
+        this.callbacks.acquired(partition);
+      }
+    }
+  }
+
+  async releaseAll(): Promise<void> {
+    for (const partition of this.owned()) await this.release(partition);
+    await this.redis.zrem(`${this.keyPrefix}:replicas`, this.replica).catch(() => undefined);
+  }
+
+  private async release(partition: number): Promise<void> {
+    await this.callbacks.surrender(partition);
+    this.held.delete(partition);
+    await this.redis.eval(RELEASE, 1, this.leaseKey(partition), this.replica).catch((error: Error) => {
+      this.logger.warn({ msg: 'lease release failed; it expires by itself', partition, error: error.message });
+    });
+  }
+
+  private forget(partition: number): void {
+    this.held.delete(partition);
+    this.logger.warn({ msg: 'partition lease lost', partition, replica: this.replica });
+    this.callbacks.lost(partition);
+  }
+
+  private leaseKey(partition: number): string {
+    return `${this.keyPrefix}:lease:p${partition}`;
+  }
+}
+
+function hashOf(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}

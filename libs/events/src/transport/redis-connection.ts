@@ -1,0 +1,25 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+
+const logger = new Logger('RedisStreamsConnection');
+
+/**
+ * Connections never wait forever: commands time out, reconnects back off (capped), and offline commands fail
+ * after a bounded number of reconnect attempts so the caller's own retry loop takes over.
+ */
+export function createRedis(url: string, commandTimeoutMs: number, name: string): Redis {
+  const redis = new Redis(url, {
+    connectionName: name,
+    commandTimeout: commandTimeoutMs,
+    maxRetriesPerRequest: 2,
+    retryStrategy: (times) => Math.min(2_000, 50 * 2 ** Math.min(times, 6)),
+    enableAutoPipelining: true,
+  });
+  let lastLoggedAt = 0;
+  redis.on('error', (error: Error) => {
+    if (Date.now() - lastLoggedAt < 5_000) return;
+    lastLoggedAt = Date.now();
+    logger.warn({ msg: 'redis connection error; reconnecting', connection: name, error: error.message });
+  });
+  return redis;
+}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterStore } from '../consumer/dead-letter.store';
-import { runIdempotent } from '../consumer/run-idempotent';
+import { IdempotentOutcome, runIdempotent } from '../consumer/run-idempotent';
 import type { ParseMessage, TransportEvent } from './parse-seam';
 import { HandlerRegistry, RegisteredHandler } from './handler-registry';
 import { RedisStreamsContext } from './redis-streams.context';
@@ -53,8 +53,8 @@ export class EntryProcessor {
   }
 
   /** One run through the idempotent path, for replays from the dead-letter store. */
-  async runOnce(handler: RegisteredHandler, event: TransportEvent, delivery: Omit<Delivery, 'previousDeliveries'>): Promise<void> {
-    await this.invoke(handler, event, { ...delivery, previousDeliveries: 0 }, 1);
+  runOnce(handler: RegisteredHandler, event: TransportEvent, delivery: Omit<Delivery, 'previousDeliveries'>): Promise<IdempotentOutcome> {
+    return this.invoke(handler, event, { ...delivery, previousDeliveries: 0 }, 1);
   }
 
   private async runWithRetries(delivery: Delivery, handler: RegisteredHandler, event: TransportEvent, signal: AbortSignal): Promise<void> {
@@ -76,7 +76,7 @@ export class EntryProcessor {
     }
   }
 
-  private async invoke(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number): Promise<void> {
+  private async invoke(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number): Promise<IdempotentOutcome> {
     const stop = processingDuration.startTimer({ handler: handler.name });
     const call = async (manager?: EntityManager) => {
       const context = new RedisStreamsContext([delivery.stream, delivery.entryId, this.settings.group, attempt, manager]);
@@ -85,9 +85,10 @@ export class EntryProcessor {
     };
     try {
       const dataSource = this.settings.dataSource;
-      const outcome = handler.idempotent && dataSource ? await runIdempotent(dataSource, handler.name, event.event_id, call) : (await call(), 'applied');
+      const outcome = handler.idempotent && dataSource ? await runIdempotent(dataSource, handler.name, event.event_id, call) : ((await call()), 'applied' as const);
       if (outcome === 'duplicate') duplicatesSkipped.inc({ handler: handler.name });
       eventsProcessed.inc({ handler: handler.name, outcome });
+      return outcome;
     } catch (error) {
       eventsProcessed.inc({ handler: handler.name, outcome: 'failed' });
       throw error;

@@ -1,0 +1,39 @@
+import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { consumerRegistry } from '../transport/consumer-registry';
+import { DeadLetterStore } from './dead-letter.store';
+import type { IdempotentOutcome } from './run-idempotent';
+
+export interface ReplayResult {
+  id: string;
+  outcomes: { handler: string; outcome: IdempotentOutcome }[];
+}
+
+/** Re-runs a dead letter's handler through the idempotent path: replaying twice applies the effect once. */
+@Injectable()
+export class DeadLetterReplayService {
+  private readonly store: DeadLetterStore;
+
+  constructor(dataSource: DataSource) {
+    this.store = new DeadLetterStore(dataSource);
+  }
+
+  async replay(id: string): Promise<ReplayResult> {
+    const letter = await this.store.get(id);
+    if (!letter) throw new NotFoundException('dead letter not found');
+    const server = consumerRegistry.get(letter.consumer_group);
+    if (!server) throw new ServiceUnavailableException('the consumer of this dead letter is not running in this process');
+    const parsed = server.options.parseMessage(letter.raw_fields);
+    if (!parsed.ok) throw new UnprocessableEntityException(`the entry still does not parse (${parsed.reason.code})`);
+    const handlers = letter.handler ? [server.handlers.byName(letter.handler)] : server.handlers.match(parsed.event.event_type);
+    if (handlers.some((handler) => !handler)) throw new ConflictException('the handler of this dead letter is no longer registered');
+    const outcomes: ReplayResult['outcomes'] = [];
+    for (const handler of handlers) {
+      if (!handler) continue;
+      const outcome = await server.entryProcessor.runOnce(handler, parsed.event, { stream: letter.stream, entryId: letter.entry_id, fields: letter.raw_fields });
+      outcomes.push({ handler: handler.name, outcome });
+    }
+    await this.store.markReplayed(id);
+    return { id, outcomes };
+  }
+}

@@ -1,6 +1,7 @@
 export * from './redis-streams.server';
 export * from './redis-streams.client';
 export * from './redis-streams.context';
+export * from './on-stream-event.decorator';
 export * from './redis-streams.options';
 export * from './handler-registry';
 export * from './parse-seam';

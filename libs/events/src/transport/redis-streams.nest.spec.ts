@@ -9,6 +9,7 @@ import type { TransportEvent } from './parse-seam';
 import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsContext } from './redis-streams.context';
 import { RedisStreamsServer } from './redis-streams.server';
+import { OnStreamEvent } from './on-stream-event.decorator';
 import { createConsumerDataSource, FAST, layoutFor, makeEvent, publishAll } from './testing/transport-harness';
 
 const URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -17,13 +18,13 @@ let failing = new Set<string>();
 
 @Controller()
 class ConversationStarterConsumer {
-  @EventPattern('component.started', { handler: 'initialize-conversation' })
+  @OnStreamEvent('component.started', { handler: 'initialize-conversation' })
   async onStarted(@Payload() event: TransportEvent, @Ctx() context: RedisStreamsContext): Promise<void> {
     if (failing.has(event.event_id)) throw new Error('downstream unavailable');
     await context.requireManager().query('INSERT INTO test_effects (event_id) VALUES ($1)', [event.event_id]);
   }
 
-  @EventPattern('*', { handler: 'broadcast', idempotent: false })
+  @EventPattern<string>('*', { handler: 'broadcast', idempotent: false })
   onAny(@Payload() event: TransportEvent, @Ctx() context: RedisStreamsContext): void {
     if (context.getManager() === undefined) broadcasts.push(event.event_id);
   }

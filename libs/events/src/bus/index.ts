@@ -1,1 +1,2 @@
-export {};
+export * from './event-bus';
+export * from './in-memory-event-bus';

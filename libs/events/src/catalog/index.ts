@@ -1,1 +1,11 @@
-export {};
+export * from './domain-vocabulary';
+export * from './payload-validators';
+export * from './event-types';
+export * from './session.events';
+export * from './cycle.events';
+export * from './component.events';
+export * from './conversation.events';
+export * from './membership.events';
+export * from './analysis.events';
+export * from './event-registry';
+export * from './sample-payloads';

@@ -1,1 +1,3 @@
 export * from './event-envelope';
+export * from './event-metadata';
+export * from './event-factory';

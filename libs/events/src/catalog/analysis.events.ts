@@ -1,0 +1,37 @@
+// class-transformer's @Type reads design-time metadata; the lib must load without an app having imported it first.
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIntegerRecord, IsRfc3339 } from './payload-validators';
+
+/** An alternative dominated by another, with the objective ids where the dominator is strictly better. */
+export class DominatedAlternative {
+  @IsString() @Length(1, 200) alternative_id: string;
+  @IsString() @Length(1, 200) dominated_by_id: string;
+  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @Length(1, 200, { each: true }) objective_ids: string[];
+}
+
+export class AnalysisPughComputedPayload {
+  @IsUUID() cycle_id: string;
+  @IsUUID() session_id: string;
+  /** alternative_id -> Pugh score */
+  @IsIntegerRecord() scores: Record<string, number>;
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => DominatedAlternative)
+  dominated_alternatives: DominatedAlternative[];
+  /** objective ids on which every alternative has the same rating */
+  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @Length(1, 200, { each: true }) irrelevant_objectives: string[];
+  @IsRfc3339() computed_at: string;
+}
+
+export class DqElementScore {
+  @IsString() @Length(1, 200) name: string;
+  @IsInt() @Min(0) @Max(100) score: number;
+}
+
+export class AnalysisDqComputedPayload {
+  @IsUUID() cycle_id: string;
+  @IsUUID() session_id: string;
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DqElementScore) element_scores: DqElementScore[];
+  @IsInt() @Min(0) @Max(100) overall_score: number;
+  @IsRfc3339() computed_at: string;
+}

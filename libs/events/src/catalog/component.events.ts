@@ -1,0 +1,32 @@
+import { IsIn, IsObject, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { COMPONENT_TYPES, ComponentType } from './domain-vocabulary';
+import { IsRfc3339 } from './payload-validators';
+
+/** Fields every component event carries. */
+abstract class ComponentEventPayload {
+  @IsUUID() cycle_id: string;
+  @IsUUID() session_id: string;
+  @IsUUID() component_id: string;
+  @IsIn(COMPONENT_TYPES) component_type: ComponentType;
+}
+
+export class ComponentStartedPayload extends ComponentEventPayload {
+  @IsRfc3339() started_at: string;
+}
+
+export class ComponentCompletedPayload extends ComponentEventPayload {
+  /** The final structured output; its shape is the component's schema (DOMAIN.md), checked by its owner. */
+  @IsObject() output: Record<string, unknown>;
+  @IsRfc3339() completed_at: string;
+}
+
+export class ComponentMarkedForRevisionPayload extends ComponentEventPayload {
+  @IsString() @Length(1, 2000) reason: string;
+  @IsRfc3339() marked_at: string;
+}
+
+export class ComponentOutputUpdatedPayload extends ComponentEventPayload {
+  @IsObject() output: Record<string, unknown>;
+  @IsString() @MaxLength(4000) output_summary: string;
+  @IsRfc3339() updated_at: string;
+}

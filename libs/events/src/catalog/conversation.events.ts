@@ -1,0 +1,33 @@
+import { IsIn, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
+import { COMPONENT_TYPES, ComponentType, MESSAGE_ROLES, MessageRole } from './domain-vocabulary';
+import { IsRfc3339 } from './payload-validators';
+
+export class ConversationStartedPayload {
+  @IsUUID() conversation_id: string;
+  @IsUUID() session_id: string;
+  @IsUUID() cycle_id: string;
+  @IsUUID() component_id: string;
+  @IsIn(COMPONENT_TYPES) component_type: ComponentType;
+  @IsRfc3339() started_at: string;
+}
+
+export class ConversationMessageSentPayload {
+  @IsUUID() conversation_id: string;
+  @IsUUID() session_id: string;
+  @IsUUID() message_id: string;
+  @IsIn(MESSAGE_ROLES) role: MessageRole;
+  /** The first 100 characters of the message, never more. */
+  @IsString() @MaxLength(100) content_preview: string;
+  @IsRfc3339() sent_at: string;
+}
+
+export class ConversationDataExtractedPayload {
+  @IsUUID() conversation_id: string;
+  @IsUUID() session_id: string;
+  @IsUUID() cycle_id: string;
+  @IsUUID() component_id: string;
+  @IsIn(COMPONENT_TYPES) component_type: ComponentType;
+  @IsObject() output: Record<string, unknown>;
+  @IsString() @MaxLength(4000) extraction_summary: string;
+  @IsRfc3339() extracted_at: string;
+}

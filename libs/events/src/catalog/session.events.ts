@@ -1,0 +1,20 @@
+import { IsString, IsUUID, Length } from 'class-validator';
+import { IsRfc3339 } from './payload-validators';
+
+export class SessionCreatedPayload {
+  @IsUUID() session_id: string;
+  @IsString() @Length(1, 200) user_id: string;
+  @IsString() @Length(1, 500) title: string;
+  @IsRfc3339() created_at: string;
+}
+
+export class SessionArchivedPayload {
+  @IsUUID() session_id: string;
+  @IsRfc3339() archived_at: string;
+}
+
+export class SessionRenamedPayload {
+  @IsUUID() session_id: string;
+  @IsString() @Length(1, 500) old_title: string;
+  @IsString() @Length(1, 500) new_title: string;
+}

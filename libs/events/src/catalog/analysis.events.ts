@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsIntegerRecord, IsRfc3339 } from './payload-validators';
+import { EventPayload } from './event-payload';
 
 /** An alternative dominated by another, with the objective ids where the dominator is strictly better. */
 export class DominatedAlternative {
@@ -11,7 +12,7 @@ export class DominatedAlternative {
   @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @Length(1, 200, { each: true }) objective_ids: string[];
 }
 
-export class AnalysisPughComputedPayload {
+export class AnalysisPughComputedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   /** alternative_id -> Pugh score */
@@ -28,7 +29,7 @@ export class DqElementScore {
   @IsInt() @Min(0) @Max(100) score: number;
 }
 
-export class AnalysisDqComputedPayload {
+export class AnalysisDqComputedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DqElementScore) element_scores: DqElementScore[];

@@ -1,9 +1,10 @@
 import { IsIn, IsObject, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { COMPONENT_TYPES, ComponentType } from './domain-vocabulary';
 import { IsRfc3339 } from './payload-validators';
+import { EventPayload } from './event-payload';
 
 /** Fields every component event carries. */
-abstract class ComponentEventPayload {
+abstract class ComponentEventPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   @IsUUID() component_id: string;

@@ -1,8 +1,9 @@
 import { IsIn, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
 import { COMPONENT_TYPES, ComponentType, MESSAGE_ROLES, MessageRole } from './domain-vocabulary';
 import { IsRfc3339 } from './payload-validators';
+import { EventPayload } from './event-payload';
 
-export class ConversationStartedPayload {
+export class ConversationStartedPayload extends EventPayload {
   @IsUUID() conversation_id: string;
   @IsUUID() session_id: string;
   @IsUUID() cycle_id: string;
@@ -11,7 +12,7 @@ export class ConversationStartedPayload {
   @IsRfc3339() started_at: string;
 }
 
-export class ConversationMessageSentPayload {
+export class ConversationMessageSentPayload extends EventPayload {
   @IsUUID() conversation_id: string;
   @IsUUID() session_id: string;
   @IsUUID() message_id: string;
@@ -21,7 +22,7 @@ export class ConversationMessageSentPayload {
   @IsRfc3339() sent_at: string;
 }
 
-export class ConversationDataExtractedPayload {
+export class ConversationDataExtractedPayload extends EventPayload {
   @IsUUID() conversation_id: string;
   @IsUUID() session_id: string;
   @IsUUID() cycle_id: string;

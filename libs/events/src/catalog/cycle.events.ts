@@ -1,8 +1,9 @@
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { COMPONENT_TYPES, ComponentType } from './domain-vocabulary';
 import { IsRfc3339, Nullable } from './payload-validators';
+import { EventPayload } from './event-payload';
 
-export class CycleCreatedPayload {
+export class CycleCreatedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   /** null unless the cycle was branched */
@@ -10,7 +11,7 @@ export class CycleCreatedPayload {
   @IsRfc3339() created_at: string;
 }
 
-export class CycleBranchedPayload {
+export class CycleBranchedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   @IsUUID() parent_cycle_id: string;
@@ -18,13 +19,13 @@ export class CycleBranchedPayload {
   @IsRfc3339() branched_at: string;
 }
 
-export class CycleArchivedPayload {
+export class CycleArchivedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   @IsRfc3339() archived_at: string;
 }
 
-export class CycleCompletedPayload {
+export class CycleCompletedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   /** null when analysis has not reported a DQ score for the cycle */

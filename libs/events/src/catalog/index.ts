@@ -1,6 +1,7 @@
 export * from './domain-vocabulary';
 export * from './payload-validators';
 export * from './event-types';
+export * from './event-payload';
 export * from './session.events';
 export * from './cycle.events';
 export * from './component.events';
@@ -9,3 +10,4 @@ export * from './membership.events';
 export * from './analysis.events';
 export * from './event-registry';
 export * from './sample-payloads';
+export * from './sample-events';

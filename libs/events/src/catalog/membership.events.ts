@@ -1,8 +1,9 @@
 import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MEMBERSHIP_TIERS, MembershipTier } from './domain-vocabulary';
 import { IsRfc3339, Nullable } from './payload-validators';
+import { EventPayload } from './event-payload';
 
-abstract class MembershipEventPayload {
+abstract class MembershipEventPayload extends EventPayload {
   @IsUUID() membership_id: string;
   @IsString() @Length(1, 200) user_id: string;
   @IsEmail({ require_tld: false }) @MaxLength(320) email: string;

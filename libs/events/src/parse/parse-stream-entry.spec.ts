@@ -1,7 +1,8 @@
 import { EVENT_TYPES } from '../catalog/event-registry';
 import { parseEnvelopeJson, parseStreamEntry } from './parse-event';
 import type { ParseFailure, ParseResult } from './parse-failure';
-import { entryOf, sampleEnvelope } from './parse-test-support';
+import { sampleEvent as sampleEnvelope } from '../catalog/sample-events';
+import { entryOf } from './parse-test-support';
 
 function rejection(result: ParseResult): ParseFailure {
   if (result.ok) throw new Error('expected a rejection');
@@ -10,7 +11,8 @@ function rejection(result: ParseResult): ParseFailure {
 
 describe('parseStreamEntry round trip', () => {
   it.each(EVENT_TYPES)('%s survives JSON on the stream and parses back deep-equal', (type) => {
-    const envelope = sampleEnvelope(type, 3);
+    const metadata = { correlationId: 'corr-9', causationId: '0192f0a0-0000-7000-8000-0000000000aa', userId: 'user-9', traceId: 'trace-9' };
+    const envelope = sampleEnvelope(type, { sequence: 3, metadata });
 
     const result = parseStreamEntry({ type, data: JSON.stringify(envelope) });
 
@@ -42,7 +44,7 @@ describe('parseStreamEntry round trip', () => {
 });
 
 describe('parseStreamEntry rejections', () => {
-  const envelope = sampleEnvelope('component.started', 2);
+  const envelope = sampleEnvelope('component.started', { sequence: 2 });
   const ids = { event_id: envelope.event_id, event_type: 'component.started' };
 
   it('data that is not JSON is not_json', () => {

@@ -8,7 +8,7 @@ function pending(): PendingEvent {
     aggregateId: SAMPLE_IDS.cycle,
     payload: samplePayload('cycle.created'),
     metadata: { correlationId: 'corr-1' },
-  }) as PendingEvent;
+  });
 }
 
 describe('validatePendingEvent', () => {

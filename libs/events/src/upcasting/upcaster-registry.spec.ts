@@ -1,5 +1,6 @@
 import { parseStreamEntry } from '../parse/parse-event';
-import { entryOf, sampleEnvelope } from '../parse/parse-test-support';
+import { sampleEvent as sampleEnvelope } from '../catalog/sample-events';
+import { entryOf } from '../parse/parse-test-support';
 import { CATALOG_UPCASTERS, UpcasterRegistry } from './upcaster-registry';
 
 /** Pretend session.renamed is at v2 today, and v1 carried `from`/`to` instead of `old_title`/`new_title`. */

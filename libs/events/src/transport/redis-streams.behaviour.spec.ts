@@ -68,6 +68,8 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
 
     const events = (n: number, aggregates = 10) => Array.from({ length: n }, (_, i) => makeEvent(`agg-${i % aggregates}`, Math.floor(i / aggregates) + 1));
     const effectCount = async () => (await dataSource.query('SELECT count(*)::int AS n FROM test_effects'))[0].n as number;
+    /** `seen` is filled inside the handler's transaction, before it commits: wait for the committed effects too. */
+    const effectsCommitted = (n: number) => waitFor(async () => (await effectCount()) >= n, { timeoutMs: 10_000, what: `${n} committed effects` });
 
     it('delivers everything published before subscribing, with payload and metadata intact', async () => {
       const published = events(60);
@@ -77,6 +79,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       await topology.midRun();
       await waitFor(() => seen.size === published.length, { timeoutMs: 20_000, what: 'all events' });
       for (const event of published) expect(seen.get(event.event_id)).toEqual(event);
+      await effectsCommitted(published.length);
       expect(await effectCount()).toBe(published.length);
     });
 
@@ -89,6 +92,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       await Promise.all(publishers.map((publisher) => publisher.close()));
       const ids = batches.flat().map((event) => event.event_id);
       await waitFor(() => ids.every((id) => seen.has(id)), { timeoutMs: 20_000, what: 'every id' });
+      await effectsCommitted(ids.length);
       expect(await effectCount()).toBe(ids.length);
     });
 
@@ -126,6 +130,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       await startGroup(group, handler);
       const all = [...first, ...whileClosed];
       await waitFor(() => all.every((event) => seen.has(event.event_id)), { timeoutMs: 20_000, what: 'events after reopening' });
+      await effectsCommitted(all.length);
       expect(await effectCount()).toBe(all.length);
     });
 
@@ -165,6 +170,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       const published = events(150);
       await Promise.all([publishAll(client, published), topology.midRun().then(() => topology.midRun())]);
       await waitFor(() => seen.size === published.length, { timeoutMs: 30_000, what: 'all events across restarts' });
+      await effectsCommitted(published.length);
       expect(await effectCount()).toBe(published.length);
     });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '../../envelope/event-envelope';
+import type { EventType } from '../../catalog/event-types';
+import { samplePayload } from '../../catalog/sample-payloads';
 import type { StreamLayout } from '../../streams/stream-layout';
 import { CONSUMER_MIGRATIONS } from '../../consumer/consumer.migrations';
 import { RedisStreamsClient } from '../redis-streams.client';
@@ -12,14 +14,15 @@ import type { TransportEvent } from '../parse-seam';
 /** Short timings so failover and reconnects happen within a test's bounds. */
 export const FAST = { blockMs: 300, renewIntervalMs: 150, leaseTtlMs: 1_200, backoffBaseMs: 10, backoffMaxMs: 100, commandTimeoutMs: 2_000 };
 
-export function makeEvent(aggregateId: string, sequence: number, type = 'component.started'): EventEnvelope {
+/** A valid catalog event (the transport parses strictly) for the aggregate label `aggregateId`. */
+export function makeEvent(aggregateId: string, sequence: number, type: EventType = 'component.started'): EventEnvelope {
   return {
     event_id: randomUUID(),
     event_type: type,
     aggregate_id: aggregateId,
     aggregate_type: 'cycle',
     occurred_at: new Date().toISOString(),
-    payload: { cycle_id: aggregateId, session_id: randomUUID(), component_id: randomUUID(), component_type: 'objectives' },
+    payload: { ...samplePayload(type), cycle_id: randomUUID(), session_id: randomUUID(), component_id: randomUUID() },
     metadata: { correlation_id: randomUUID(), causation_id: null, user_id: randomUUID(), trace_id: null },
     schema_version: 1,
     sequence,

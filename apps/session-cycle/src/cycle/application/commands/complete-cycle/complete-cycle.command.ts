@@ -1,0 +1,11 @@
+import type { CycleResponse } from '../../../interface/cycle.response';
+import { Command } from '@nestjs/cqrs';
+
+export class CompleteCycleCommand extends Command<CycleResponse> {
+  constructor(
+    readonly userId: string,
+    readonly cycleId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import type { CycleResponse } from '../../../interface/cycle.response';
+import type { ComponentType } from '@choice-sherpa/events';
+import { Command } from '@nestjs/cqrs';
+
+export class ReviseComponentCommand extends Command<CycleResponse> {
+  constructor(
+    readonly userId: string,
+    readonly cycleId: string,
+    readonly componentType: ComponentType,
+    readonly reason: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,13 @@
+import type { CycleResponse } from '../../../interface/cycle.response';
+import type { ComponentType } from '@choice-sherpa/events';
+import { Command } from '@nestjs/cqrs';
+
+export class StartComponentCommand extends Command<CycleResponse> {
+  constructor(
+    readonly userId: string,
+    readonly cycleId: string,
+    readonly componentType: ComponentType,
+  ) {
+    super();
+  }
+}

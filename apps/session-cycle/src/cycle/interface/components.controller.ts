@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
+import { EmptyBody } from '../../shared/interface/empty-body';
+import { ComponentParams } from '../../shared/interface/id-params';
+import { CompleteComponentCommand } from '../application/commands/complete-component/complete-component.command';
+import { ReviseComponentCommand } from '../application/commands/revise-component/revise-component.command';
+import { StartComponentCommand } from '../application/commands/start-component/start-component.command';
+import { UpdateComponentOutputCommand } from '../application/commands/update-component-output/update-component-output.command';
+import { ReviseComponentRequest, UpdateOutputRequest } from './cycle.requests';
+import type { CycleResponse } from './cycle.response';
+
+@Controller('api/cycles/:id/components/:type')
+export class ComponentsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('start')
+  @HttpCode(200)
+  start(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return this.commands.execute(new StartComponentCommand(user.userId, params.id, params.type));
+  }
+
+  @Put('output')
+  updateOutput(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: UpdateOutputRequest): Promise<CycleResponse> {
+    return this.commands.execute(new UpdateComponentOutputCommand(user.userId, params.id, params.type, body.output));
+  }
+
+  @Post('complete')
+  @HttpCode(200)
+  complete(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return this.commands.execute(new CompleteComponentCommand(user.userId, params.id, params.type));
+  }
+
+  @Post('revise')
+  @HttpCode(200)
+  revise(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: ReviseComponentRequest): Promise<CycleResponse> {
+    return this.commands.execute(new ReviseComponentCommand(user.userId, params.id, params.type, body.reason));
+  }
+}

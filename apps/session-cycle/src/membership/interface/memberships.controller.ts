@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
+import { IdParams } from '../../shared/interface/id-params';
+import { CancelMembershipCommand } from '../application/commands/cancel-membership/cancel-membership.command';
+import { CreateMembershipCommand } from '../application/commands/create-membership/create-membership.command';
+import { UpgradeMembershipCommand } from '../application/commands/upgrade-membership/upgrade-membership.command';
+import { GetMyMembershipQuery, MyMembershipResponse } from '../application/queries/get-my-membership/get-my-membership.query';
+import { CancelMembershipRequest, CreateMembershipRequest, UpgradeMembershipRequest } from './membership.requests';
+import type { MembershipResponse } from './membership.response';
+
+@Controller('api/memberships')
+export class MembershipsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateMembershipRequest): Promise<MembershipResponse> {
+    return this.commands.execute(new CreateMembershipCommand(user.userId, user.email, body.tier));
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): Promise<MyMembershipResponse> {
+    return this.queries.execute(new GetMyMembershipQuery(user.userId));
+  }
+
+  @Post(':id/upgrade')
+  @HttpCode(200)
+  upgrade(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: UpgradeMembershipRequest): Promise<MembershipResponse> {
+    return this.commands.execute(new UpgradeMembershipCommand(user.userId, params.id, body.tier));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: CancelMembershipRequest): Promise<MembershipResponse> {
+    return this.commands.execute(new CancelMembershipCommand(user.userId, params.id, body.reason ?? null));
+  }
+}

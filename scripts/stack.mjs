@@ -6,7 +6,7 @@
 //   node scripts/stack.mjs   (uses the existing dist/)
 //
 // Configuration: config/local.env (if present), overridden by the process environment. Each service gets its own
-// PORT (API.md) and its own database `choice_<service>` on the server of DATABASE_URL; `<SERVICE>_PORT` and
+// PORT (API.md) and its own database `choice_<service>` on the server of PG_URL (or DATABASE_URL); `<SERVICE>_PORT` and
 // `<SERVICE>_DATABASE_URL` (e.g. SESSION_CYCLE_PORT) override one service. STACK_READY_TIMEOUT_MS bounds startup
 // (default 60000), STACK_STOP_TIMEOUT_MS bounds the graceful stop before SIGKILL (default 10000).
 import { spawn } from 'node:child_process';
@@ -51,11 +51,11 @@ function envKey(service, suffix) {
   return `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
 }
 
-/** The database URL of one service: same server as the base DATABASE_URL, database `choice_<service>`. */
+/** The database URL of one service: database `choice_<service>` on the server of PG_URL (or DATABASE_URL). */
 export function databaseUrlFor(service, env) {
   const own = env[envKey(service, 'DATABASE_URL')];
   if (own) return own;
-  const url = new URL(env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(env.PG_URL || env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/choice_${service.replace(/-/g, '_')}`;
   return url.toString();
 }

@@ -1,0 +1,117 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { waitFor } from '@choice-sherpa/platform/testing';
+import { repoRoot } from './repo-root';
+import type { Service } from './services';
+
+const LOG_LINES_KEPT = 400;
+const liveChildren = new Set<ChildProcess>();
+
+// A test runner that dies must not leave services behind: kill whatever is still running when this process exits.
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
+/**
+ * One compiled service (`node dist/apps/<service>/src/main.js`, the entry point its container runs) as a child
+ * process: start, wait for /health/ready, stop gracefully, SIGKILL, restart. Output is kept (last lines) for
+ * failure messages, and echoed when E2E_LOGS=1.
+ */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private exited?: Promise<void>;
+  private readonly lines: string[] = [];
+  /** Every exit so far, e.g. `code 1` or `signal SIGKILL`. */
+  readonly exits: string[] = [];
+
+  constructor(
+    readonly service: Service,
+    readonly port: number,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(): void {
+    if (this.child) throw new Error(`${this.service} is already running`);
+    const entry = path.join(repoRoot(), 'dist', 'apps', this.service, 'src', 'main.js');
+    const child = spawn(process.execPath, [entry], {
+      cwd: repoRoot(),
+      env: { ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    liveChildren.add(child);
+    this.capture(child.stdout!);
+    this.capture(child.stderr!);
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        liveChildren.delete(child);
+        this.exits.push(signal ? `signal ${signal}` : `code ${code}`);
+        if (this.child === child) this.child = undefined;
+        resolve();
+      });
+    });
+  }
+
+  async waitReady(timeoutMs = 60_000): Promise<void> {
+    await waitFor(
+      async () => {
+        if (!this.child) throw new Error(`${this.service} exited (${this.exits.at(-1)}):\n${this.logTail(40)}`);
+        const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+        return response.ok;
+      },
+      { timeoutMs, intervalMs: 100, what: `${this.service} /health/ready on ${this.port}` },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- ${this.service} output ---\n${this.logTail(40)}`);
+    });
+  }
+
+  /** Graceful stop (SIGTERM), SIGKILL if it has not exited within the bound. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** An abrupt crash: SIGKILL, nothing flushed, no shutdown hooks. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    this.start();
+    await this.waitReady();
+  }
+
+  logTail(lines = 60): string {
+    return this.lines.slice(-lines).join('\n');
+  }
+
+  private capture(stream: NodeJS.ReadableStream): void {
+    const echo = process.env.E2E_LOGS === '1';
+    readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+      this.lines.push(line);
+      if (this.lines.length > LOG_LINES_KEPT) this.lines.shift();
+      if (echo) process.stderr.write(`[${this.service}] ${line}\n`);
+    });
+  }
+}

@@ -1,1 +1,13 @@
-export {};
+export * from './config';
+export * from './logging';
+export * from './correlation';
+export * from './auth';
+export * from './errors';
+export * from './validation';
+export * from './rate-limit';
+export * from './metrics';
+export * from './health';
+export * from './database';
+export * from './http';
+export * from './platform-config.module';
+export * from './platform.module';

@@ -1,0 +1,4 @@
+export * from './auth-user';
+export * from './auth.decorators';
+export * from './token-verifier';
+export * from './jwt-auth.guard';

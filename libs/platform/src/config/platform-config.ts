@@ -1,0 +1,108 @@
+import { ConfigError } from './config-error';
+import { Env, EnvReader } from './env-reader';
+import { databaseNameFor, isServiceName, ServiceName, SERVICE_PORTS } from './service-name';
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+export const HMAC_ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Minimum HS256 secret length: shorter secrets can be brute-forced offline from one token. */
+export const MIN_SECRET_LENGTH = 32;
+
+export interface JwtConfig {
+  /** Local shared secret (HS*); set exactly one of secret and jwksUrl. */
+  secret?: string;
+  /** Issuer's JWKS endpoint (production). */
+  jwksUrl?: string;
+  /** The one algorithm accepted; every other (and `none`) is refused. */
+  algorithm: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface RateLimitConfig {
+  /** Requests allowed per client IP per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface PlatformConfig {
+  service: ServiceName;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  streamPrefix: string;
+  streamPartitions: number;
+  jwt: JwtConfig;
+  logLevel: LogLevel;
+  allowedOrigins: string[];
+  rateLimit: RateLimitConfig;
+  /** Express `trust proxy` hops: 0 ignores X-Forwarded-For; 1 trusts the entry proxy in front of the service. */
+  trustProxyHops: number;
+  /** Largest accepted request body (body-parser syntax, e.g. `100kb`). */
+  bodyLimit: string;
+}
+
+/**
+ * Reads and validates every setting once. Throws ConfigError naming the first missing or invalid variable.
+ * DATABASE_URL wins; without it the service's own database (`choice_<service>`) on the server of PG_URL is used.
+ */
+export function loadPlatformConfig(service: ServiceName, env: Env = process.env): PlatformConfig {
+  if (!isServiceName(service)) throw new ConfigError('service', `unknown service "${String(service)}"`);
+  const read = new EnvReader(env);
+  return {
+    service,
+    port: read.integer('PORT', SERVICE_PORTS[service], { min: 0, max: 65_535 }),
+    databaseUrl: databaseUrl(read, service),
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:'], read.required('REDIS_URL')) as string,
+    streamPrefix: read.optional('STREAM_PREFIX') ?? 'cs:events',
+    streamPartitions: read.integer('STREAM_PARTITIONS', 8, { min: 1, max: 1024 }),
+    jwt: jwtConfig(read),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    allowedOrigins: read.list('ALLOWED_ORIGINS'),
+    rateLimit: {
+      limit: read.integer('RATE_LIMIT_MAX', 300, { min: 1, max: 1_000_000 }),
+      windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, { min: 100, max: 86_400_000 }),
+    },
+    trustProxyHops: trustProxy(read),
+    bodyLimit: bodyLimit(read),
+  };
+}
+
+function databaseUrl(read: EnvReader, service: ServiceName): string {
+  const explicit = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (explicit) return explicit;
+  const server = read.url('PG_URL', ['postgres:', 'postgresql:']);
+  if (!server) throw new ConfigError('DATABASE_URL', 'is required (or set PG_URL to derive the service database) (not set)');
+  const url = new URL(server);
+  url.pathname = `/${databaseNameFor(service)}`;
+  return url.toString();
+}
+
+function jwtConfig(read: EnvReader): JwtConfig {
+  const secret = read.optional('JWT_SECRET');
+  const jwksUrl = read.url('JWT_JWKS_URL', ['https:', 'http:']);
+  if (secret && jwksUrl) throw new ConfigError('JWT_SECRET', 'set either JWT_SECRET or JWT_JWKS_URL, not both');
+  if (!secret && !jwksUrl) throw new ConfigError('JWT_SECRET', 'is required (or JWT_JWKS_URL) (not set)');
+  if (secret && secret.length < MIN_SECRET_LENGTH) throw new ConfigError('JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
+  const algorithm = secret
+    ? read.oneOf('JWT_ALGORITHM', HMAC_ALGORITHMS, 'HS256')
+    : read.oneOf('JWT_ALGORITHM', ASYMMETRIC_ALGORITHMS, 'RS256');
+  return { secret, jwksUrl, algorithm, issuer: read.optional('JWT_ISSUER'), audience: read.optional('JWT_AUDIENCE') };
+}
+
+function trustProxy(read: EnvReader): number {
+  const raw = read.optional('TRUST_PROXY')?.toLowerCase();
+  if (raw === undefined || raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  return read.integer('TRUST_PROXY', 0, { min: 0, max: 10 });
+}
+
+function bodyLimit(read: EnvReader): string {
+  const value = read.optional('BODY_LIMIT') ?? '100kb';
+  if (!/^\d+(b|kb|mb)$/i.test(value)) throw new ConfigError('BODY_LIMIT', `must look like 100kb or 1mb, got "${value}"`);
+  return value;
+}

@@ -1,0 +1,3 @@
+export * from './ensure-database';
+export * from './locked-migrations';
+export * from './typeorm-options';

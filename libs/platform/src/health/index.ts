@@ -1,0 +1,3 @@
+export * from './redis-probe';
+export * from './readiness.service';
+export * from './health.controller';

@@ -1,0 +1,32 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
+import { PLATFORM_CONFIG, PlatformConfig } from '../config/platform-config';
+
+/** A small dedicated Redis connection for readiness PINGs; it reconnects by itself and never queues commands. */
+@Injectable()
+export class RedisProbe implements OnModuleDestroy {
+  private readonly redis: Redis;
+
+  constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
+    this.redis = new Redis(config.redisUrl, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2_000,
+      connectionName: `${config.service}:health`,
+      retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+    });
+    // Failures surface through ping(); without a listener ioredis prints every reconnect error.
+    this.redis.on('error', () => undefined);
+  }
+
+  async ping(): Promise<void> {
+    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+    const reply = await this.redis.ping();
+    if (reply !== 'PONG') throw new Error(`unexpected PING reply ${reply}`);
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}

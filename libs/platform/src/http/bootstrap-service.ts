@@ -1,0 +1,82 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError } from '../config/config-error';
+import { loadPlatformConfig, PlatformConfig } from '../config/platform-config';
+import type { ServiceName } from '../config/service-name';
+import { loggerFor } from '../logging/logger-registry';
+import { createLogger } from '../logging/logger';
+import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { configurePlatformHttp } from './configure-http';
+
+export interface BootstrapOptions {
+  /** The stream consumer to run inside this process (e.g. a RedisStreamsServer with group = service name). */
+  microservice?: (app: INestApplication, config: PlatformConfig) => CustomTransportStrategy;
+  /** Bound on graceful shutdown after SIGTERM/SIGINT before the process exits anyway. */
+  shutdownTimeoutMs?: number;
+}
+
+/**
+ * Starts a service: validates the configuration first (a missing setting stops the process with its name), creates
+ * the Nest app with pino logging, attaches the stream consumer, listens on config.port, and on SIGTERM/SIGINT closes
+ * everything (HTTP, consumer, DataSource) before exiting 0.
+ */
+export async function bootstrapService(appModule: Type<unknown>, service: ServiceName, options: BootstrapOptions = {}): Promise<INestApplication> {
+  let config: PlatformConfig;
+  try {
+    config = loadPlatformConfig(service);
+  } catch (error) {
+    const setting = error instanceof ConfigError ? error.setting : undefined;
+    createLogger(service).fatal({ setting }, `configuration error: ${(error as Error).message}`);
+    throw error;
+  }
+  const logger = loggerFor(service, config.logLevel);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(appModule, {
+      logger: new PinoNestLogger(logger),
+      bodyParser: false,
+      abortOnError: false,
+    });
+    configurePlatformHttp(app);
+    if (options.microservice) {
+      app.connectMicroservice({ strategy: options.microservice(app, config) });
+      await app.startAllMicroservices();
+    }
+    await app.listen(config.port);
+    stopOnSignals(app, options.shutdownTimeoutMs ?? 10_000, logger);
+    logger.info({ port: config.port }, `${service} listening`);
+    return app;
+  } catch (error) {
+    const err = error as Error;
+    logger.fatal({ err: { type: err.name, message: err.message, stack: err.stack } }, `${service} failed to start`);
+    throw error;
+  }
+}
+
+function stopOnSignals(app: INestApplication, timeoutMs: number, logger: ReturnType<typeof loggerFor>): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error({ timeout_ms: timeoutMs }, 'shutdown timed out');
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error({ err: { type: error.name, message: error.message } }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,2 @@
+export * from './configure-http';
+export * from './bootstrap-service';

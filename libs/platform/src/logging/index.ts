@@ -1,0 +1,4 @@
+export * from './logger';
+export * from './pino-nest-logger';
+export * from './logger.token';
+export * from './logger-registry';

@@ -1,0 +1,76 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { PLATFORM_CONFIG, PlatformConfig } from './config/platform-config';
+import type { Env } from './config/env-reader';
+import type { ServiceName } from './config/service-name';
+import { correlationIdMiddleware } from './correlation/correlation-id.middleware';
+import { createMigratedDataSource, DatabaseOptions, typeOrmOptionsFor } from './database/typeorm-options';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { RedisProbe } from './health/redis-probe';
+import { ensureDefaultMetrics } from './metrics/default-metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { PlatformConfigModule } from './platform-config.module';
+import { ClientIpThrottlerGuard } from './rate-limit/client-ip-throttler.guard';
+import { PlatformValidationPipe } from './validation/platform-validation.pipe';
+
+export interface PlatformModuleOptions extends DatabaseOptions {
+  service: ServiceName;
+  /** Environment to read instead of process.env (tests). */
+  env?: Env;
+  /** A ready config instead of reading the environment (tests). */
+  config?: PlatformConfig;
+}
+
+/**
+ * Everything a service shares: config, DataSource (own database, created if missing, migrated on start), logging,
+ * metrics, health, correlation ids, the global JWT guard, rate limiting, the error filter and the ValidationPipe.
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static forService(options: PlatformModuleOptions): DynamicModule {
+    ensureDefaultMetrics();
+    const configModule = PlatformConfigModule.register(options.service, options);
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        configModule,
+        TypeOrmModule.forRootAsync({
+          imports: [configModule],
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => typeOrmOptionsFor(config, options),
+          dataSourceFactory: createMigratedDataSource,
+        }),
+        ThrottlerModule.forRootAsync({
+          imports: [configModule],
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => ({
+            throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.limit }],
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        TokenVerifier,
+        RedisProbe,
+        ReadinessService,
+        { provide: APP_GUARD, useClass: ClientIpThrottlerGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useClass: PlatformValidationPipe },
+      ],
+      exports: [configModule, TypeOrmModule, TokenVerifier],
+    };
+  }
+
+  /** Also registered here (idempotent) so apps built without bootstrapService still get correlation ids. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(correlationIdMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

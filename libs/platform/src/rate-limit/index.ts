@@ -1,0 +1,2 @@
+export * from './client-ip-throttler.guard';
+export { SkipThrottle, Throttle } from '@nestjs/throttler';

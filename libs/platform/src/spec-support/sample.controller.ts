@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Public, RequireRole } from '../auth/auth.decorators';
+import { currentCorrelationId } from '../correlation/correlation-context';
+
+class RatingDto {
+  @IsString()
+  @MaxLength(50)
+  name: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score: number;
+}
+
+export class CreateThingDto {
+  @IsString()
+  @MaxLength(200)
+  title: string;
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RatingDto)
+  ratings?: RatingDto[];
+}
+
+/** A controller exercising the platform the way a service does. */
+@Controller('api/things')
+export class SampleController {
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): AuthUser & { correlation_id: string } {
+    return { ...user, correlation_id: currentCorrelationId() };
+  }
+
+  @Get('admin')
+  @RequireRole('admin')
+  admin(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Post()
+  create(@Body() body: CreateThingDto): { title: string; ratings: number; is_dto: boolean } {
+    return { title: body.title, ratings: body.ratings?.length ?? 0, is_dto: body instanceof CreateThingDto };
+  }
+
+  @Get('boom')
+  @Public()
+  boom(): never {
+    throw new Error('secret internal detail: password=hunter2');
+  }
+
+  @Get('open')
+  @Public()
+  open(): { correlation_id: string } {
+    return { correlation_id: currentCorrelationId() };
+  }
+}

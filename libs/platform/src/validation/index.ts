@@ -1,0 +1,2 @@
+export * from './forbidden-keys';
+export * from './platform-validation.pipe';

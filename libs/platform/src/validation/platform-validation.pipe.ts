@@ -1,0 +1,43 @@
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiError, FieldProblem } from '../errors/api-error';
+import { findForbiddenKeys } from './forbidden-keys';
+
+/**
+ * Whitelist + forbidNonWhitelisted + transform, and 400 VALIDATION_FAILED whose details name every field path.
+ * Bodies, queries and params holding `__proto__`/`constructor`/`prototype` keys are refused before any copying.
+ */
+@Injectable()
+export class PlatformValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors: ValidationError[]) => badRequestFor(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const forbidden = findForbiddenKeys(value);
+    if (forbidden.length > 0) {
+      const prefix = metadata.data ? `${metadata.data}.` : '';
+      throw badRequestFor(forbidden.map((field) => ({ field: prefix + field, problems: ['this key is not allowed'] })));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+function badRequestFor(problems: FieldProblem[]): ApiError {
+  const fields = problems.map((problem) => problem.field).join(', ');
+  return new ApiError(400, 'VALIDATION_FAILED', `invalid request: ${fields}`, problems);
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own: FieldProblem[] = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}

@@ -1,0 +1,100 @@
+import { performance } from 'node:perf_hooks';
+import { ApiClient } from '../../test/support/api-client';
+import { LiveEvent, LiveSocket } from '../../test/support/live-socket';
+import { createSession } from '../../test/support/journey';
+import { TestStack } from '../../test/support/test-stack';
+import { percentile } from './report';
+
+/** One user with one session, a session-cycle client and a socket joined to the session. */
+export interface BenchUser {
+  sessionId: string;
+  api: ApiClient;
+  socket: LiveSocket;
+}
+
+/**
+ * Latency of one command: from its HTTP response at the client to its event's arrival at the owner's
+ * socket.io-client. The command is a rename to a unique title, which identifies its `session.renamed` event.
+ */
+export class E2eLatencyProbe {
+  private readonly respondedAt = new Map<string, number>();
+  private readonly arrivedAt = new Map<string, number>();
+  readonly httpMs: number[] = [];
+  failedCommands = 0;
+
+  onEvent = (event: LiveEvent): void => {
+    const title = event.event_type === 'session.renamed' ? (event.data.new_title as string | undefined) : undefined;
+    if (title && !this.arrivedAt.has(title)) this.arrivedAt.set(title, performance.now());
+  };
+
+  async command(user: BenchUser, title: string): Promise<void> {
+    const sent = performance.now();
+    const response = await user.api.patch(`/api/sessions/${user.sessionId}`, { title }).catch(() => undefined);
+    const responded = performance.now();
+    if (response?.status !== 200) {
+      this.failedCommands++;
+      return;
+    }
+    this.httpMs.push(responded - sent);
+    this.respondedAt.set(title, responded);
+  }
+
+  get delivered(): number {
+    return [...this.respondedAt.keys()].filter((title) => this.arrivedAt.has(title)).length;
+  }
+
+  get commanded(): number {
+    return this.respondedAt.size;
+  }
+
+  /** Response-to-arrival latencies; an event can beat its own HTTP response to the client (then the value is negative). */
+  latenciesMs(): number[] {
+    return [...this.respondedAt]
+      .filter(([title]) => this.arrivedAt.has(title))
+      .map(([title, responded]) => this.arrivedAt.get(title)! - responded)
+      .sort((a, b) => a - b);
+  }
+}
+
+export async function benchUsers(stack: TestStack, count: number, probe: E2eLatencyProbe): Promise<BenchUser[]> {
+  const users: BenchUser[] = [];
+  for (let i = 0; i < count; i++) {
+    const userId = `bench-user-${i}-${Date.now()}`;
+    const api = await stack.client('session-cycle', userId);
+    const sessionId = await createSession(api, `bench session ${i}`);
+    const socket = await stack.socket(userId, { onEvent: probe.onEvent });
+    await socket.joinWhenKnown(sessionId);
+    users.push({ sessionId, api, socket });
+  }
+  return users;
+}
+
+/** Offers `perSecond` commands for `seconds`, open loop (a slow response never delays the next send), round-robin over users. */
+export async function offer(users: BenchUser[], perSecond: number, seconds: number, probe: E2eLatencyProbe, label: string): Promise<void> {
+  const total = perSecond * seconds;
+  const intervalMs = 1000 / perSecond;
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const wait = start + i * intervalMs - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(probe.command(users[i % users.length], `${label} ${i}`));
+  }
+  await Promise.all(inFlight);
+}
+
+export function summarize(prefix: string, probe: E2eLatencyProbe): Record<string, number> {
+  const latencies = probe.latenciesMs();
+  const http = [...probe.httpMs].sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    [`${prefix}_commands`]: probe.commanded,
+    [`${prefix}_failed_commands`]: probe.failedCommands,
+    [`${prefix}_events_delivered`]: probe.delivered,
+    [`${prefix}_p50_ms`]: round(percentile(latencies, 50)),
+    [`${prefix}_p99_ms`]: round(percentile(latencies, 99)),
+    [`${prefix}_max_ms`]: round(latencies.at(-1) ?? Number.NaN),
+    [`${prefix}_http_p50_ms`]: round(percentile(http, 50)),
+    [`${prefix}_http_p99_ms`]: round(percentile(http, 99)),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './aggregate-root';
+export * from './business-rule';
+export * from './domain-errors';
+export * from './validation';

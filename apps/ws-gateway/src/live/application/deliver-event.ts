@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUuid } from '../domain/join-request';
+import { EVENT_LOG_WRITER, EventLogWriter, LIVE_ANNOUNCER, LiveAnnouncer } from './ports';
+
+/** The part of an envelope the gateway uses. */
+export interface DeliverableEnvelope {
+  event_id: string;
+  event_type: string;
+  aggregate_id: string;
+  occurred_at: string;
+  sequence: number;
+  payload: Record<string, unknown>;
+}
+
+export type DeliveryOutcome = 'delivered' | 'redelivered' | 'not_session_scoped';
+
+/**
+ * Logs a session-scoped event (payload.session_id) once, then announces it to every replica. The announcement
+ * comes strictly after the row committed; a redelivered event is announced again (feeds drop what they already sent),
+ * so a crash between commit and announcement loses nothing.
+ */
+@Injectable()
+export class DeliverEvent {
+  constructor(
+    @Inject(EVENT_LOG_WRITER) private readonly log: EventLogWriter,
+    @Inject(LIVE_ANNOUNCER) private readonly announcer: LiveAnnouncer,
+  ) {}
+
+  async execute(envelope: DeliverableEnvelope): Promise<DeliveryOutcome> {
+    const sessionId = envelope.payload?.session_id;
+    if (!isUuid(sessionId)) return 'not_session_scoped';
+    const { event, appended } = await this.log.append({
+      event_id: envelope.event_id,
+      event_type: envelope.event_type,
+      session_id: sessionId.toLowerCase(),
+      aggregate_id: envelope.aggregate_id,
+      occurred_at: envelope.occurred_at,
+      sequence: envelope.sequence,
+      data: envelope.payload,
+    });
+    this.announcer.announce(event);
+    return appended ? 'delivered' : 'redelivered';
+  }
+}

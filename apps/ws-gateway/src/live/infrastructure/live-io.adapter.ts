@@ -1,0 +1,56 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import { Server, ServerOptions } from 'socket.io';
+import type { GatewaySettings } from '../application/gateway-settings';
+import { isOriginAllowed } from '../domain/origin-policy';
+
+// @nestjs/platform-socket.io pins its own socket.io copy; ours is the app's (the one the Redis adapter and our
+// types use). Both speak the same protocol; only the declared types differ, so the override converts at the edge.
+type NestIoServer = ReturnType<IoAdapter['createIOServer']>;
+type NestIoOptions = Parameters<IoAdapter['createIOServer']>[1];
+
+/**
+ * Socket.IO server for the gateway: the Redis adapter (ioredis pub/sub) so replicas share rooms and server-side
+ * messages, a small frame limit, and the Origin allowlist checked on every handshake and upgrade request before
+ * any Socket.IO session exists.
+ */
+export class LiveIoAdapter extends IoAdapter {
+  private readonly redisClients: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly settings: GatewaySettings,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, nestOptions?: NestIoOptions): NestIoServer {
+    const options = nestOptions as Partial<ServerOptions> | undefined;
+    const pub = new Redis(this.settings.redisUrl, { maxRetriesPerRequest: null, connectionName: 'ws-gateway:adapter-pub' });
+    const sub = pub.duplicate({ connectionName: 'ws-gateway:adapter-sub' });
+    for (const client of [pub, sub]) {
+      // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
+      client.on('error', (error: Error) => this.logger.warn({ msg: 'socket.io redis adapter connection error', error: error.message }));
+      this.redisClients.push(client);
+    }
+    const { allowedOrigins, maxMessageBytes, adapterKey } = this.settings;
+    const serverOptions: Partial<ServerOptions> = {
+      ...options,
+      serveClient: false,
+      maxHttpBufferSize: maxMessageBytes,
+      connectTimeout: 10_000,
+      allowRequest: (request, callback) => callback(null, isOriginAllowed(request.headers.origin, allowedOrigins)),
+      cors: { origin: (origin, callback) => callback(null, isOriginAllowed(origin, allowedOrigins)), credentials: false },
+      adapter: createAdapter(pub, sub, { key: adapterKey }),
+    };
+    const server = this.httpServer && port === 0 ? new Server(this.httpServer, serverOptions) : new Server(port, serverOptions);
+    return server as unknown as NestIoServer;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await Promise.all(this.redisClients.splice(0).map((client) => client.quit().catch(() => client.disconnect())));
+  }
+}

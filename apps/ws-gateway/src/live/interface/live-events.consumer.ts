@@ -1,0 +1,34 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { OnStreamEvent, RedisStreamsContext, TransportEvent } from '@choice-sherpa/events';
+import { DeliverEvent } from '../application/deliver-event';
+import { PgSessionAccessStore } from '../infrastructure/pg-session-access.store';
+
+/** Stream consumers of the gateway's consumer group. */
+@Controller()
+export class LiveEventsConsumer {
+  private readonly logger = new Logger(LiveEventsConsumer.name);
+
+  constructor(
+    private readonly access: PgSessionAccessStore,
+    private readonly deliverEvent: DeliverEvent,
+  ) {}
+
+  /** The access projection: session.created names the owner (payload.user_id). Runs before ws-deliver for the same entry. */
+  @OnStreamEvent('session.created', { handler: 'ws-session-access' })
+  async recordOwner(@Payload() event: TransportEvent, @Ctx() context: RedisStreamsContext): Promise<void> {
+    if (event.event_type !== 'session.created') return;
+    await this.access.record(context.requireManager(), event.payload.session_id, event.payload.user_id);
+  }
+
+  /**
+   * Every session-scoped event to its session's log and sockets. Not wrapped in the transport's idempotent
+   * transaction on purpose: the announcement must follow the log row's commit, and the log's unique event_id
+   * already makes the append idempotent (a redelivery re-announces; feeds drop duplicates).
+   */
+  @OnStreamEvent('*', { handler: 'ws-deliver', idempotent: false })
+  async deliver(@Payload() event: TransportEvent): Promise<void> {
+    const outcome = await this.deliverEvent.execute(event as unknown as Parameters<DeliverEvent['execute']>[0]);
+    if (outcome === 'redelivered') this.logger.log({ msg: 'event redelivered', event_id: event.event_id, event_type: event.event_type });
+  }
+}

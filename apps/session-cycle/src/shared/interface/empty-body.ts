@@ -1,2 +1,10 @@
-/** Body of a route that takes none: declared so the global ValidationPipe rejects any field sent to it. */
-export class EmptyBody {}
+import { IsEmpty } from 'class-validator';
+
+/**
+ * Body of a route that takes none: declared so the global ValidationPipe (whitelist, forbidNonWhitelisted) rejects
+ * any field sent to it. The one decorated placeholder gives the class validation metadata, which
+ * `forbidUnknownValues` requires; it accepts nothing but absence.
+ */
+export class EmptyBody {
+  @IsEmpty({ message: 'this route takes no body' }) readonly none?: never;
+}

@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { causedBy, OutboxWriter } from '@choice-sherpa/events';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../../../shared/domain/domain-errors';
+import { inConsumerTransaction } from '../../../../shared/infrastructure/consumer-transaction';
+import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { DataExtractionRecordEntity, ExtractionOutcome } from '../../../infrastructure/data-extraction-record.entity';
+import { ApplyExtractedOutputCommand } from './apply-extracted-output.command';
+
+/**
+ * conversation.data_extracted becomes the component's output when the component still accepts output. Anything
+ * else (unknown cycle, foreign owner, locked component, invalid output) is recorded as ignored and acknowledged:
+ * redelivering it would fail the same way, so it must not loop or dead-letter.
+ */
+@CommandHandler(ApplyExtractedOutputCommand)
+export class ApplyExtractedOutputHandler implements ICommandHandler<ApplyExtractedOutputCommand> {
+  private readonly logger = new Logger(ApplyExtractedOutputHandler.name);
+
+  constructor(
+    private readonly cycles: CycleRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute({ event, manager }: ApplyExtractedOutputCommand): Promise<void> {
+    const { cycle_id, session_id, component_id, component_type, output } = event.payload;
+    const reason = await inConsumerTransaction(manager, this.outbox, async (tx): Promise<string | null> => {
+      const found = await this.cycles.findForUpdate(tx.manager, cycle_id);
+      if (!found) return 'unknown cycle';
+      const { cycle, ownerId } = found;
+      if (cycle.sessionId !== session_id || cycle.component(component_type).id !== component_id) return 'cycle, session or component mismatch';
+      if (event.metadata.user_id !== null && event.metadata.user_id !== ownerId) return 'not the owner of the cycle';
+      if (!cycle.acceptsOutput(component_type)) return `component ${cycle.statusOf(component_type)} does not accept output`;
+      try {
+        cycle.updateComponentOutput(component_type, output);
+      } catch (error) {
+        if (error instanceof DomainError) return error.code;
+        throw error;
+      }
+      await this.cycles.save(tx, cycle, causedBy(event));
+      return null;
+    });
+    const outcome: ExtractionOutcome = reason === null ? 'applied' : 'ignored';
+    await record(manager, event.event_id, event.payload, outcome, reason);
+    if (reason !== null) this.logger.log({ msg: 'extracted data ignored', event_id: event.event_id, cycle_id, component_type, reason });
+  }
+}
+
+async function record(
+  manager: EntityManager,
+  eventId: string,
+  payload: ApplyExtractedOutputCommand['event']['payload'],
+  outcome: ExtractionOutcome,
+  reason: string | null,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(DataExtractionRecordEntity)
+    .values({
+      event_id: eventId,
+      conversation_id: payload.conversation_id,
+      cycle_id: payload.cycle_id,
+      component_type: payload.component_type,
+      outcome,
+      reason,
+      recorded_at: new Date(),
+    })
+    .orIgnore()
+    .execute();
+}

@@ -1,0 +1,37 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
+import { notFound } from '@choice-sherpa/platform';
+import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
+import { SessionRepository } from '../../../../session/infrastructure/session.repository';
+import { requestMetadata } from '../../../../shared/application/request-metadata';
+import { Cycle } from '../../../domain/cycle.aggregate';
+import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { findOwnedCycle } from '../../../infrastructure/owned-cycle.finder';
+import { CycleResponse, toCycleResponse } from '../../../interface/cycle.response';
+import { BranchCycleCommand } from './branch-cycle.command';
+
+@CommandHandler(BranchCycleCommand)
+export class BranchCycleHandler implements ICommandHandler<BranchCycleCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionRepository,
+    private readonly cycles: CycleRepository,
+    private readonly tiers: TierLimitsReader,
+  ) {}
+
+  async execute({ userId, cycleId, branchPoint }: BranchCycleCommand): Promise<CycleResponse> {
+    return this.unitOfWork.run(async (tx) => {
+      const owned = await findOwnedCycle(tx.manager, cycleId, userId);
+      if (!owned) throw notFound('cycle');
+      // Same lock order as creating a cycle (session, then cycle): the branch counts against the session's cycles.
+      const session = await this.sessions.findOwnedForUpdate(tx.manager, owned.session_id, userId);
+      const parent = await this.cycles.findOwnedForUpdate(tx.manager, cycleId, userId);
+      if (!session || !parent) throw notFound('cycle');
+      session.assertAcceptsNewCycle();
+      const limits = await this.tiers.limitsFor(tx.manager, userId);
+      limits.checkCyclesPerSession(await this.cycles.countInSession(tx.manager, session.id));
+      const branch = Cycle.branchFrom(parent, branchPoint);
+      return toCycleResponse(await this.cycles.save(tx, branch, requestMetadata(userId)), null);
+    });
+  }
+}

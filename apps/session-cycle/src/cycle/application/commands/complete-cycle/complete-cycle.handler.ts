@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
+import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { OwnedCycleChange } from '../../owned-cycle-change';
+import type { CycleResponse } from '../../../interface/cycle.response';
+import { CompleteCycleCommand } from './complete-cycle.command';
+
+@CommandHandler(CompleteCycleCommand)
+export class CompleteCycleHandler implements ICommandHandler<CompleteCycleCommand> {
+  constructor(
+    private readonly change: OwnedCycleChange,
+    private readonly cycles: CycleRepository,
+    private readonly tiers: TierLimitsReader,
+  ) {}
+
+  execute({ userId, cycleId }: CompleteCycleCommand): Promise<CycleResponse> {
+    return this.change.run(userId, cycleId, async (cycle, tx) => {
+      // The DQ score analysis reported for this cycle, if it arrived (analysis.dq_computed); null otherwise.
+      const dqScore = await this.cycles.dqScoreOf(tx.manager, cycleId);
+      cycle.complete(await this.tiers.limitsFor(tx.manager, userId), dqScore);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
+import { notFound } from '@choice-sherpa/platform';
+import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
+import { SessionRepository } from '../../../../session/infrastructure/session.repository';
+import { requestMetadata } from '../../../../shared/application/request-metadata';
+import { Cycle } from '../../../domain/cycle.aggregate';
+import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { CycleResponse, toCycleResponse } from '../../../interface/cycle.response';
+import { CreateCycleCommand } from './create-cycle.command';
+
+@CommandHandler(CreateCycleCommand)
+export class CreateCycleHandler implements ICommandHandler<CreateCycleCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionRepository,
+    private readonly cycles: CycleRepository,
+    private readonly tiers: TierLimitsReader,
+  ) {}
+
+  async execute({ userId, sessionId }: CreateCycleCommand): Promise<CycleResponse> {
+    return this.unitOfWork.run(async (tx) => {
+      // The session row lock serialises cycle creation per session, so the count below cannot be raced past.
+      const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
+      if (!session) throw notFound('session');
+      session.assertAcceptsNewCycle();
+      const limits = await this.tiers.limitsFor(tx.manager, userId);
+      limits.checkCyclesPerSession(await this.cycles.countInSession(tx.manager, sessionId));
+      const cycle = Cycle.create({ sessionId });
+      return toCycleResponse(await this.cycles.save(tx, cycle, requestMetadata(userId)), null);
+    });
+  }
+}

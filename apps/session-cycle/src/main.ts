@@ -1,0 +1,3 @@
+import { startSessionCycle } from './shared/interface/start-session-cycle';
+
+startSessionCycle().catch(() => process.exit(1));

@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
+import { notFound } from '@choice-sherpa/platform';
+import { requestMetadata } from '../../../../shared/application/request-metadata';
+import { MembershipRepository } from '../../../infrastructure/membership.repository';
+import { MembershipResponse, toMembershipResponse } from '../../../interface/membership.response';
+import { CancelMembershipCommand } from './cancel-membership.command';
+
+@CommandHandler(CancelMembershipCommand)
+export class CancelMembershipHandler implements ICommandHandler<CancelMembershipCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  async execute({ userId, membershipId, reason }: CancelMembershipCommand): Promise<MembershipResponse> {
+    return this.unitOfWork.run(async (tx) => {
+      const membership = await this.memberships.findOwnedForUpdate(tx.manager, membershipId, userId);
+      if (!membership) throw notFound('membership');
+      membership.cancel(reason);
+      return toMembershipResponse(await this.memberships.save(tx, membership, requestMetadata(userId)));
+    });
+  }
+}

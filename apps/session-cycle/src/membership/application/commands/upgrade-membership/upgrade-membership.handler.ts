@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
+import { notFound } from '@choice-sherpa/platform';
+import { requestMetadata } from '../../../../shared/application/request-metadata';
+import { MembershipRepository } from '../../../infrastructure/membership.repository';
+import { MembershipResponse, toMembershipResponse } from '../../../interface/membership.response';
+import { UpgradeMembershipCommand } from './upgrade-membership.command';
+
+@CommandHandler(UpgradeMembershipCommand)
+export class UpgradeMembershipHandler implements ICommandHandler<UpgradeMembershipCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  async execute({ userId, membershipId, tier }: UpgradeMembershipCommand): Promise<MembershipResponse> {
+    return this.unitOfWork.run(async (tx) => {
+      const membership = await this.memberships.findOwnedForUpdate(tx.manager, membershipId, userId);
+      if (!membership) throw notFound('membership');
+      membership.upgrade(tier);
+      return toMembershipResponse(await this.memberships.save(tx, membership, requestMetadata(userId)));
+    });
+  }
+}

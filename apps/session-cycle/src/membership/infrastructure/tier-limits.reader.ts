@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Membership } from '../domain/membership.aggregate';
+import type { TierLimits } from '../domain/tier-limits';
+import { MembershipRepository } from './membership.repository';
+
+/** The limits that apply to a user now: their membership's tier while it is in force, else the free tier. */
+@Injectable()
+export class TierLimitsReader {
+  constructor(private readonly memberships: MembershipRepository) {}
+
+  async limitsFor(manager: EntityManager, userId: string): Promise<TierLimits> {
+    return Membership.limitsFor(await this.memberships.findLive(manager, userId));
+  }
+}

@@ -1,0 +1,27 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
+import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
+import { requestMetadata } from '../../../../shared/application/request-metadata';
+import { Session } from '../../../domain/session.aggregate';
+import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionResponse, toSessionResponse } from '../../../interface/session.response';
+import { CreateSessionCommand } from './create-session.command';
+
+@CommandHandler(CreateSessionCommand)
+export class CreateSessionHandler implements ICommandHandler<CreateSessionCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionRepository,
+    private readonly tiers: TierLimitsReader,
+  ) {}
+
+  async execute({ userId, title, description }: CreateSessionCommand): Promise<SessionResponse> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.sessions.lockUserSessions(tx.manager, userId);
+      const limits = await this.tiers.limitsFor(tx.manager, userId);
+      limits.checkActiveSessions(await this.sessions.countActive(tx.manager, userId));
+      const session = Session.create({ ownerId: userId, title, description });
+      return toSessionResponse(await this.sessions.save(tx, session, requestMetadata(userId)));
+    });
+  }
+}

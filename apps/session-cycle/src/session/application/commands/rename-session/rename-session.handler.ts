@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
+import { notFound } from '@choice-sherpa/platform';
+import { requestMetadata } from '../../../../shared/application/request-metadata';
+import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionResponse, toSessionResponse } from '../../../interface/session.response';
+import { RenameSessionCommand } from './rename-session.command';
+
+@CommandHandler(RenameSessionCommand)
+export class RenameSessionHandler implements ICommandHandler<RenameSessionCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async execute({ userId, sessionId, title }: RenameSessionCommand): Promise<SessionResponse> {
+    return this.unitOfWork.run(async (tx) => {
+      const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
+      if (!session) throw notFound('session');
+      session.rename(title);
+      return toSessionResponse(await this.sessions.save(tx, session, requestMetadata(userId)));
+    });
+  }
+}

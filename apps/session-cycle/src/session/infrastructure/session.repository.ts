@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EventMetadataInput, UnitOfWorkTransaction } from '@choice-sherpa/events';
+import type { EntityManager } from 'typeorm';
+import { saveWithEvents } from '../../shared/infrastructure/aggregate-writer';
+import type { Session } from '../domain/session.aggregate';
+import { SessionEntity } from './session.entity';
+import { SessionMapper } from './session.mapper';
+
+@Injectable()
+export class SessionRepository {
+  /** The session, row-locked for this transaction, if `userId` owns it; undefined otherwise (answered as 404). */
+  async findOwnedForUpdate(manager: EntityManager, sessionId: string, userId: string): Promise<Session | undefined> {
+    const row = await manager.findOne(SessionEntity, { where: { id: sessionId, user_id: userId }, lock: { mode: 'pessimistic_write' } });
+    return row ? SessionMapper.toDomain(row) : undefined;
+  }
+
+  /** For consumers acting on our own events: the session by id, row-locked. */
+  async findForUpdate(manager: EntityManager, sessionId: string): Promise<Session | undefined> {
+    const row = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+    return row ? SessionMapper.toDomain(row) : undefined;
+  }
+
+  /**
+   * Serialises session creation per user until the transaction ends, so two concurrent creates cannot both pass
+   * the active-sessions limit.
+   */
+  async lockUserSessions(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sessions:${userId}`]);
+  }
+
+  async countActive(manager: EntityManager, userId: string): Promise<number> {
+    return manager.count(SessionEntity, { where: { user_id: userId, status: 'active' } });
+  }
+
+  async save(tx: UnitOfWorkTransaction, session: Session, metadata: EventMetadataInput): Promise<SessionEntity> {
+    return saveWithEvents(tx, SessionEntity, session, SessionMapper.toPersistence(session), metadata);
+  }
+}

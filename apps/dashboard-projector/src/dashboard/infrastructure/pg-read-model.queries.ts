@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ComponentHistoryEntry } from '../domain/read-model';
+import type { SessionRecords } from '../domain/session-records';
+
+/** Reads whole sessions' records for the views (a session holds a handful of cycles: a few dozen rows). */
+@Injectable()
+export class PgReadModelQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async sessionIdsOwnedBy(userId: string): Promise<string[]> {
+    const rows: Array<{ session_id: string }> = await this.dataSource.query('SELECT session_id FROM dashboard_sessions WHERE user_id = $1', [userId]);
+    return rows.map((r) => r.session_id);
+  }
+
+  async sessionIdOfCycle(cycleId: string): Promise<string | undefined> {
+    const rows: Array<{ session_id: string }> = await this.dataSource.query('SELECT session_id FROM dashboard_cycles WHERE cycle_id = $1', [cycleId]);
+    return rows[0]?.session_id;
+  }
+
+  async sessionIdsOfCycles(cycleIds: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ cycle_id: string; session_id: string }> = await this.dataSource.query(
+      'SELECT cycle_id, session_id FROM dashboard_cycles WHERE cycle_id = ANY($1::uuid[])',
+      [cycleIds],
+    );
+    return new Map(rows.map((r) => [r.cycle_id, r.session_id]));
+  }
+
+  /** The records of each given session that exists, read in one transaction so a view never mixes two moments. */
+  async sessionRecords(sessionIds: string[]): Promise<SessionRecords[]> {
+    if (sessionIds.length === 0) return [];
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const docs = async <T>(table: string): Promise<T[]> =>
+        (await manager.query(`SELECT doc FROM ${table} WHERE session_id = ANY($1::uuid[])`, [sessionIds])).map((r: { doc: T }) => r.doc);
+      const [sessions, cycles, components, conversations, analyses] = await Promise.all([
+        docs<SessionRecords['session']>('dashboard_sessions'),
+        docs<SessionRecords['cycles'][number]>('dashboard_cycles'),
+        docs<SessionRecords['components'][number]>('dashboard_components'),
+        docs<SessionRecords['conversations'][number]>('dashboard_conversations'),
+        docs<SessionRecords['analyses'][number]>('dashboard_analyses'),
+      ]);
+      const history: ComponentHistoryEntry[] = (
+        await manager.query('SELECT sequence, occurred_at, doc FROM dashboard_component_history WHERE session_id = ANY($1::uuid[])', [sessionIds])
+      ).map((r: { sequence: number; occurred_at: string; doc: ComponentHistoryEntry['record'] }) => ({ sequence: r.sequence, occurred_at: r.occurred_at, record: r.doc }));
+      return sessions.map((session) => {
+        const mine = <T extends { session_id: string }>(list: T[]) => list.filter((r) => r.session_id === session.session_id);
+        return {
+          session,
+          cycles: mine(cycles),
+          components: mine(components),
+          history: history.filter((h) => h.record.session_id === session.session_id),
+          conversations: mine(conversations),
+          analyses: mine(analyses),
+        };
+      });
+    });
+  }
+}

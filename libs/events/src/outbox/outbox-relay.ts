@@ -1,0 +1,310 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import type { QueryRunner } from 'typeorm';
+import { DEFAULT_STREAM_LAYOUT, StreamLayout, streamFor } from '../streams/stream-layout';
+import { aggregateHash } from './aggregate-hash';
+import { eventsPublished, outboxAgeSeconds, outboxPendingCount, outboxPublishErrors } from './outbox.metrics';
+import { OutboxRow, OutboxStore } from './outbox.store';
+import type { OutboxRelayOptions, ResolvedRelayOptions } from './outbox-relay.options';
+
+type PassOutcome = 'published' | 'idle' | 'contended' | 'failed';
+interface PassResult {
+  published: number;
+  outcome: PassOutcome;
+  error?: unknown;
+}
+
+const CLEANUP_CHUNK = 5_000;
+const CLEANUP_MAX_CHUNKS = 200;
+
+/**
+ * Moves committed outbox rows to Redis Streams. Safe to run in every replica at once:
+ *
+ * - Rows are chosen by state (`published_at IS NULL`), never by an id watermark, so late commits and rolled-back ids
+ *   need no special handling.
+ * - Each pass holds transaction-scoped advisory locks on the stream partitions it publishes, so one partition is
+ *   published by one relay at a time; within it, rows go out in id order, which for one aggregate is sequence order
+ *   (the writer's counter lock makes an aggregate's rows insert and commit one transaction after the other).
+ * - A batch is XADDed as one pipeline; rows are marked published only after Redis confirmed every XADD of the batch.
+ *   A crash in between re-publishes the batch (same event_id: consumers deduplicate). Because a row is only marked
+ *   after its XADD was confirmed, the first occurrence of every event in a stream is in sequence order even if two
+ *   relays ever overlapped.
+ * - `wake()` (called by UnitOfWork after a commit) starts a pass at once; otherwise polling adapts from minPollMs
+ *   while there is work to maxPollMs when idle, for rows committed by other replicas.
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private readonly options: ResolvedRelayOptions;
+  private readonly store: OutboxStore;
+  private readonly redis: Redis;
+  private running = false;
+  private loopDone?: Promise<void>;
+  private wakeRequested = false;
+  private interruptSleep?: () => void;
+  private timers: NodeJS.Timeout[] = [];
+  private passes = 0;
+
+  constructor(options: OutboxRelayOptions) {
+    const layout: StreamLayout = options.layout ?? DEFAULT_STREAM_LAYOUT;
+    this.options = {
+      layout,
+      name: 'outbox-relay',
+      batchSize: 500,
+      maxPartitionsPerPass: Math.max(1, Math.ceil(layout.partitions / 2)),
+      minPollMs: 5,
+      maxPollMs: 500,
+      minBackoffMs: 50,
+      maxBackoffMs: 2_000,
+      retentionMs: 7 * 24 * 3_600_000,
+      cleanupIntervalMs: 60_000,
+      metricsIntervalMs: 1_000,
+      commandTimeoutMs: 2_000,
+      ...stripUndefined(options),
+    } as ResolvedRelayOptions;
+    this.logger = new Logger(this.options.name);
+    this.store = new OutboxStore(options.dataSource, layout.partitions, aggregateHash(`outbox:${layout.prefix}`) | 0);
+    this.redis = new Redis(options.redisUrl, {
+      connectionName: this.options.name,
+      lazyConnect: true,
+      commandTimeout: this.options.commandTimeoutMs,
+      // Fail fast while Redis is down: the relay's own loop retries, with the rows still pending in PostgreSQL.
+      maxRetriesPerRequest: 1,
+      // Never let ioredis replay a timed-out XADD later, behind newer entries; the relay re-sends from the outbox.
+      autoResendUnfulfilledCommands: false,
+      retryStrategy: (times) => Math.min(1_000, 25 * 2 ** Math.min(times, 6)),
+    });
+    let lastLoggedAt = 0;
+    this.redis.on('error', (error: Error) => {
+      if (Date.now() - lastLoggedAt < 5_000) return;
+      lastLoggedAt = Date.now();
+      this.logger.warn({ msg: 'redis connection error; reconnecting', error: error.message });
+    });
+  }
+
+  /** Passes the background loop has finished (diagnostics and tests). */
+  get passCount(): number {
+    return this.passes;
+  }
+
+  get layout(): StreamLayout {
+    return this.options.layout;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.redis.connect().catch(() => undefined); // reconnects by itself; passes fail fast meanwhile
+    this.loopDone = this.loop();
+    if (this.options.cleanupIntervalMs > 0) this.every(this.options.cleanupIntervalMs, () => this.cleanup());
+    if (this.options.metricsIntervalMs > 0) this.every(this.options.metricsIntervalMs, () => this.refreshMetrics());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+    this.interruptSleep?.();
+    await this.loopDone;
+    this.loopDone = undefined;
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** Asks for a pass now (after a local commit). Cheap and safe to call from anywhere, any number of times. */
+  wake(): void {
+    this.wakeRequested = true;
+    this.interruptSleep?.();
+  }
+
+  /**
+   * One pass: claims partitions with pending rows, XADDs up to batchSize of their rows, marks them published.
+   * Returns how many rows it published. Throws when PostgreSQL or Redis failed (the rows stay pending).
+   */
+  async publishPending(): Promise<number> {
+    return (await this.pass()).published;
+  }
+
+  /** Published rows older than the retention are deleted, in bounded chunks; returns how many. */
+  async cleanup(): Promise<number> {
+    let deleted = 0;
+    for (let chunk = 0; chunk < CLEANUP_MAX_CHUNKS; chunk++) {
+      const n = await this.store.deletePublishedBefore(this.options.retentionMs, CLEANUP_CHUNK);
+      deleted += n;
+      if (n < CLEANUP_CHUNK) break;
+    }
+    if (deleted > 0) this.logger.log({ msg: 'outbox retention cleanup', deleted });
+    return deleted;
+  }
+
+  /**
+   * Recovery when Redis lost data: re-XADDs every retained row published at or after `since` (and any still
+   * pending), partition by partition in id order while holding that partition's lock, so per-aggregate order holds.
+   * Consumers deduplicate by event_id, so entries they already have are harmless. Returns the rows XADDed.
+   */
+  async republishSince(since: Date): Promise<number> {
+    let total = 0;
+    for (let partition = 0; partition < this.options.layout.partitions; partition++) {
+      total += await this.inTransaction(async (runner) => {
+        await this.store.lockPartition(runner, partition);
+        let afterId = '0';
+        let count = 0;
+        for (;;) {
+          const rows = await this.store.rowsToRepublish(runner, partition, since, afterId, this.options.batchSize);
+          if (rows.length === 0) break;
+          await this.xadd(rows);
+          const pending = rows.filter((row) => row.pending).map((row) => row.id);
+          if (pending.length > 0) await this.store.markPublished(runner, pending);
+          count += rows.length;
+          afterId = rows[rows.length - 1].id;
+        }
+        return count;
+      });
+    }
+    this.logger.log({ msg: 'outbox republished', since: since.toISOString(), rows: total });
+    return total;
+  }
+
+  async refreshMetrics(): Promise<void> {
+    const stats = await this.store.pendingStats();
+    outboxPendingCount.set(stats.count);
+    outboxAgeSeconds.set(stats.oldestAgeSeconds);
+  }
+
+  private async loop(): Promise<void> {
+    let pollMs = this.options.minPollMs;
+    let failures = 0;
+    while (this.running) {
+      this.wakeRequested = false;
+      let outcome: PassOutcome;
+      try {
+        outcome = (await this.pass()).outcome;
+        failures = 0;
+      } catch (error) {
+        this.passes++;
+        failures++;
+        if (!(error instanceof RelayPublishError)) outboxPublishErrors.inc({ stage: 'postgres' });
+        const backoff = Math.min(this.options.maxBackoffMs, this.options.minBackoffMs * 2 ** Math.min(failures - 1, 10));
+        this.logger.warn({ msg: 'outbox pass failed; rows stay pending', attempt: failures, retryInMs: backoff, error: errorMessage(error) });
+        await this.sleep(backoff, false);
+        continue;
+      }
+      this.passes++;
+      if (outcome === 'published' || this.wakeRequested) {
+        pollMs = this.options.minPollMs;
+        continue;
+      }
+      // Another relay holds the partitions that have work: look again soon, it may finish or die.
+      if (outcome === 'contended') pollMs = this.options.minPollMs;
+      await this.sleep(pollMs, true);
+      pollMs = this.wakeRequested ? this.options.minPollMs : Math.min(this.options.maxPollMs, pollMs * 2);
+    }
+  }
+
+  private async pass(): Promise<PassResult> {
+    const candidates = await this.store.pendingPartitions(this.options.batchSize * 4);
+    if (candidates.length === 0) return { published: 0, outcome: 'idle' };
+    shuffle(candidates); // relays racing for the same partitions spread out instead of colliding in one order
+    const result = await this.inTransaction(async (runner): Promise<PassResult & { rows?: OutboxRow[] }> => {
+      const partitions = await this.store.tryLockPartitions(runner, candidates, this.options.maxPartitionsPerPass);
+      if (partitions.length === 0) return { published: 0, outcome: 'contended' };
+      const rows = await this.store.pendingRows(runner, partitions, this.options.batchSize);
+      if (rows.length === 0) return { published: 0, outcome: 'idle' };
+      try {
+        await this.xadd(rows);
+      } catch (error) {
+        outboxPublishErrors.inc({ stage: 'redis' });
+        await this.store.recordFailure(runner, rows.map((row) => row.id), errorMessage(error));
+        // Commit the attempt count, then report the failure to the loop's backoff.
+        return { published: 0, outcome: 'failed', rows, error };
+      }
+      await this.options.beforeMarkPublished?.(rows.map((row) => row.event_id));
+      await this.store.markPublished(runner, rows.map((row) => row.id));
+      return { published: rows.length, outcome: 'published', rows };
+    });
+    if (result.outcome === 'failed') throw new RelayPublishError(result.rows?.length ?? 0, result.error);
+    if (result.rows) countPublished(result.rows);
+    return result;
+  }
+
+  /** Pipelined XADDs (one round trip); throws unless Redis confirmed every one. */
+  private async xadd(rows: OutboxRow[]): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const row of rows) pipeline.xadd(streamFor(this.options.layout, row.aggregate_id), '*', 'type', row.event_type, 'data', row.envelope);
+    const results = await pipeline.exec();
+    if (!results) throw new Error('redis pipeline returned no results');
+    const failed = results.find(([error]) => error);
+    if (failed) throw failed[0];
+  }
+
+  private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.options.dataSource.createQueryRunner('master');
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const result = await work(runner);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release().catch(() => undefined);
+    }
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (wakeable && this.wakeRequested) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.interruptSleep = undefined;
+        resolve();
+      }
+      // A wake during a backoff only matters for stop(): the backoff protects a recovering PostgreSQL or Redis.
+      this.interruptSleep = wakeable ? done : () => (this.running ? undefined : done());
+    });
+  }
+
+  private every(ms: number, task: () => Promise<unknown>): void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      task()
+        .catch((error) => this.logger.warn({ msg: 'outbox housekeeping failed', error: errorMessage(error) }))
+        .finally(() => (busy = false));
+    }, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}
+
+/** A batch whose XADDs Redis did not all confirm; its rows stay pending and carry the error. */
+export class RelayPublishError extends Error {
+  constructor(readonly rows: number, cause: unknown) {
+    super(`publishing ${rows} outbox rows failed: ${errorMessage(cause)}`);
+    this.name = 'RelayPublishError';
+  }
+}
+
+function countPublished(rows: OutboxRow[]): void {
+  const byType = new Map<string, number>();
+  for (const row of rows) byType.set(row.event_type, (byType.get(row.event_type) ?? 0) + 1);
+  for (const [eventType, n] of byType) eventsPublished.inc({ event_type: eventType }, n);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,127 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, ModuleMetadata, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import * as platform from '@choice-sherpa/platform';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_STREAM_LAYOUT, StreamLayout } from '../streams/stream-layout';
+import { OutboxRelay } from './outbox-relay';
+import type { OutboxRelayOptions } from './outbox-relay.options';
+import { OutboxWriter } from './outbox-writer';
+import { UnitOfWork } from './unit-of-work';
+
+export interface OutboxModuleOptions {
+  /** Default: the platform config's redisUrl, else REDIS_URL. */
+  redisUrl?: string;
+  /** Default: the platform config's stream prefix/partitions, else STREAM_PREFIX / STREAM_PARTITIONS, else cs:events / 8. */
+  layout?: StreamLayout;
+  /** Run the relay in this process (default true). */
+  runRelay?: boolean;
+  /** Tuning passed to the relay (batch size, polling, retention...). */
+  relay?: Omit<OutboxRelayOptions, 'dataSource' | 'redisUrl' | 'layout'>;
+}
+
+export interface OutboxModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  inject?: Array<string | symbol | Function>;
+  useFactory: (...args: any[]) => OutboxModuleOptions | Promise<OutboxModuleOptions>;
+}
+
+export const OUTBOX_MODULE_OPTIONS = Symbol('OUTBOX_MODULE_OPTIONS');
+
+/** The subset of the platform's PlatformConfig the outbox reads (structural, so this library compiles without it). */
+interface PlatformStreamsConfig {
+  redisUrl?: string;
+  streamPrefix?: string;
+  streamPartitions?: number;
+}
+
+/** Starts the relay when the application has bootstrapped and stops it (finishing the current pass) on shutdown. */
+@Injectable()
+export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(OUTBOX_MODULE_OPTIONS) private readonly options: OutboxModuleOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.runRelay === false) return;
+    this.relay.start();
+    new Logger('OutboxRelay').log({ msg: 'outbox relay started', streams: this.relay.layout.prefix, partitions: this.relay.layout.partitions });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/**
+ * Global module for a producing service: `UnitOfWork` and `OutboxWriter` for repositories, and the relay running in
+ * the background. Needs the service's TypeORM DataSource (TypeOrmModule / PlatformModule) with OUTBOX_MIGRATIONS.
+ */
+@Module({})
+export class OutboxModule {
+  static forRoot(options: OutboxModuleOptions = {}): DynamicModule {
+    const configToken = platformConfigToken();
+    return this.build({
+      inject: configToken ? [{ token: configToken, optional: true }] : [],
+      useFactory: (config?: PlatformStreamsConfig) => resolveOptions(options, config),
+    });
+  }
+
+  static forRootAsync(options: OutboxModuleAsyncOptions): DynamicModule {
+    return this.build({
+      imports: options.imports,
+      inject: options.inject ?? [],
+      useFactory: async (...args: unknown[]) => resolveOptions(await options.useFactory(...args)),
+    });
+  }
+
+  private static build(optionsProvider: {
+    imports?: ModuleMetadata['imports'];
+    inject: Array<string | symbol | Function | { token: string | symbol | Function; optional: boolean }>;
+    useFactory: (...args: any[]) => OutboxModuleOptions | Promise<OutboxModuleOptions>;
+  }): DynamicModule {
+    return {
+      module: OutboxModule,
+      global: true,
+      imports: optionsProvider.imports ?? [],
+      providers: [
+        { provide: OUTBOX_MODULE_OPTIONS, inject: optionsProvider.inject as never, useFactory: optionsProvider.useFactory },
+        { provide: OutboxWriter, useValue: new OutboxWriter() },
+        {
+          provide: OutboxRelay,
+          inject: [getDataSourceToken(), OUTBOX_MODULE_OPTIONS],
+          useFactory: (dataSource: DataSource, resolved: OutboxModuleOptions) =>
+            new OutboxRelay({ ...resolved.relay, dataSource, redisUrl: resolved.redisUrl!, layout: resolved.layout }),
+        },
+        {
+          provide: UnitOfWork,
+          inject: [getDataSourceToken(), OutboxWriter, OutboxRelay],
+          useFactory: (dataSource: DataSource, writer: OutboxWriter, relay: OutboxRelay) => new UnitOfWork(dataSource, writer, () => relay.wake()),
+        },
+        OutboxRelayLifecycle,
+      ],
+      exports: [OutboxWriter, UnitOfWork, OutboxRelay],
+    };
+  }
+}
+
+function platformConfigToken(): string | symbol | undefined {
+  return (platform as Record<string, unknown>).PLATFORM_CONFIG as string | symbol | undefined;
+}
+
+function resolveOptions(options: OutboxModuleOptions, config?: PlatformStreamsConfig, env: NodeJS.ProcessEnv = process.env): OutboxModuleOptions {
+  const redisUrl = options.redisUrl ?? config?.redisUrl ?? env.REDIS_URL;
+  if (!redisUrl) throw new Error('OutboxModule: REDIS_URL is not set (and no redisUrl option or platform config)');
+  const partitions = options.layout?.partitions ?? config?.streamPartitions ?? numberFrom(env.STREAM_PARTITIONS, 'STREAM_PARTITIONS');
+  const layout: StreamLayout = {
+    prefix: options.layout?.prefix ?? config?.streamPrefix ?? env.STREAM_PREFIX ?? DEFAULT_STREAM_LAYOUT.prefix,
+    partitions: partitions ?? DEFAULT_STREAM_LAYOUT.partitions,
+  };
+  return { ...options, redisUrl, layout };
+}
+
+function numberFrom(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`OutboxModule: ${name} must be a positive integer`);
+  return n;
+}

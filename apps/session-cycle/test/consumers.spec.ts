@@ -1,0 +1,152 @@
+import { createEvent, EventEnvelope } from '@choice-sherpa/events';
+import { waitFor } from '@choice-sherpa/platform/testing';
+import { v7 as uuidv7 } from 'uuid';
+import { createCycle, createSession, expectStatus, workThrough } from './support/journey';
+import { VALID_OUTPUTS } from './support/outputs';
+import { startSessionCycleApp, SessionCycleTestApp } from './support/session-cycle-app';
+
+describe('session-cycle stream consumers', () => {
+  let service: SessionCycleTestApp;
+
+  beforeAll(async () => {
+    service = await startSessionCycleApp();
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  /** A started component of a fresh cycle, as the conversation service would know it. */
+  async function startedComponent(userId: string, type: 'issue_raising' = 'issue_raising') {
+    const user = await service.as(userId);
+    const sessionId = await createSession(user);
+    const cycleId = await createCycle(user, sessionId);
+    const cycle = await expectStatus(200, user.post(`/api/cycles/${cycleId}/components/${type}/start`));
+    const componentId = cycle.components.find((c: { component_type: string }) => c.component_type === type).id as string;
+    return { user, sessionId, cycleId, componentId };
+  }
+
+  function extraction(target: { sessionId: string; cycleId: string; componentId: string }, output: Record<string, unknown>, userId: string | null): EventEnvelope {
+    const conversationId = uuidv7();
+    return {
+      ...createEvent('conversation.data_extracted', {
+        aggregateId: conversationId,
+        payload: {
+          conversation_id: conversationId,
+          session_id: target.sessionId,
+          cycle_id: target.cycleId,
+          component_id: target.componentId,
+          component_type: 'issue_raising',
+          output,
+          extraction_summary: 'potential_decisions: 1',
+          extracted_at: new Date().toISOString(),
+        },
+        metadata: { correlationId: uuidv7(), userId },
+      }),
+      sequence: 1,
+    };
+  }
+
+  const recordOf = async (eventId: string) =>
+    (await service.dataSource.query('SELECT outcome, reason FROM data_extraction_records WHERE event_id = $1', [eventId]))[0] as
+      | { outcome: string; reason: string | null }
+      | undefined;
+
+  it('conversation.data_extracted fills an in-progress component: component.output_updated caused by it, same correlation', async () => {
+    const target = await startedComponent('extract-owner');
+    const event = extraction(target, VALID_OUTPUTS.issue_raising, 'extract-owner');
+
+    await service.publish(event);
+
+    const updated = await waitFor(
+      async () => (await service.streams.forAggregate(target.cycleId)).find((e) => e.event_type === 'component.output_updated'),
+      { what: 'component.output_updated from the extraction' },
+    );
+    expect(updated.metadata).toMatchObject({ causation_id: event.event_id, correlation_id: event.metadata.correlation_id, user_id: 'extract-owner' });
+    expect(updated.payload).toMatchObject({ cycle_id: target.cycleId, session_id: target.sessionId, component_id: target.componentId, component_type: 'issue_raising' });
+    const cycle = await expectStatus(200, target.user.get(`/api/cycles/${target.cycleId}`));
+    expect(cycle.components[0].output).toMatchObject({ considerations: ['Family nearby'] });
+    expect(await recordOf(event.event_id)).toEqual({ outcome: 'applied', reason: null });
+
+    // Redelivery (the same event again) has no second effect.
+    await service.publish(event);
+    const other = await startedComponent('extract-owner-2');
+    const marker = extraction(other, VALID_OUTPUTS.issue_raising, 'extract-owner-2');
+    await service.publish(marker);
+    await waitFor(async () => (await recordOf(marker.event_id))?.outcome === 'applied', { what: 'a later event applied' });
+    const updates = (await service.streams.forAggregate(target.cycleId)).filter((e) => e.event_type === 'component.output_updated');
+    expect(updates).toHaveLength(1);
+  });
+
+  it('records and ignores extractions for a complete component, invalid output, or another user, without events or dead letters', async () => {
+    const complete = await startedComponent('extract-late');
+    await expectStatus(200, complete.user.put(`/api/cycles/${complete.cycleId}/components/issue_raising/output`, { output: VALID_OUTPUTS.issue_raising }));
+    await expectStatus(200, complete.user.post(`/api/cycles/${complete.cycleId}/components/issue_raising/complete`));
+    const open = await startedComponent('extract-invalid');
+    const foreign = await startedComponent('extract-victim');
+    const outboxBefore = await service.outboxCount();
+
+    const late = extraction(complete, VALID_OUTPUTS.issue_raising, 'extract-late');
+    const invalid = extraction(open, { potential_decisions: [{ id: 'd1', description: 'x', priority: 'urgent' }] }, 'extract-invalid');
+    const spoofed = extraction(foreign, VALID_OUTPUTS.issue_raising, 'someone-else');
+    for (const event of [late, invalid, spoofed]) await service.publish(event);
+
+    for (const event of [late, invalid, spoofed]) {
+      await waitFor(async () => (await recordOf(event.event_id))?.outcome === 'ignored', { what: `extraction ${event.event_id} recorded as ignored` });
+    }
+    expect((await recordOf(late.event_id))?.reason).toMatch(/complete/);
+    expect((await recordOf(invalid.event_id))?.reason).toBe('INVALID_OUTPUT');
+    expect((await recordOf(spoofed.event_id))?.reason).toMatch(/owner/);
+    expect(await service.outboxCount()).toBe(outboxBefore);
+    expect((await service.dataSource.query('SELECT count(*)::int AS n FROM dead_letter_events'))[0].n).toBe(0);
+    const untouched = await expectStatus(200, foreign.user.get(`/api/cycles/${foreign.cycleId}`));
+    expect(untouched.components[0].output).toBeNull();
+  });
+
+  it('analysis.dq_computed is kept per cycle, the latest computation winning, and unknown cycles are ignored', async () => {
+    const { user, sessionId, cycleId } = await startedComponent('dq-owner');
+    const dq = (overall: number, computedAt: string, cycle = cycleId, session = sessionId) => ({
+      ...createEvent('analysis.dq_computed', {
+        aggregateId: cycle,
+        payload: { cycle_id: cycle, session_id: session, element_scores: [{ name: 'Clear Objectives', score: overall }], overall_score: overall, computed_at: computedAt },
+        metadata: { correlationId: uuidv7(), userId: null },
+      }),
+      sequence: 1,
+    });
+
+    await service.publish(dq(70, '2026-01-02T00:00:00.000Z'));
+    await waitFor(async () => (await user.get(`/api/cycles/${cycleId}`)).body.dq_score === 70, { what: 'dq 70' });
+    const older = dq(20, '2026-01-01T00:00:00.000Z');
+    const newer = dq(85, '2026-01-03T00:00:00.000Z');
+    const unknown = dq(50, '2026-01-03T00:00:00.000Z', uuidv7());
+    await service.publish(older);
+    await service.publish(newer);
+    await service.publish(unknown);
+    await waitFor(async () => (await user.get(`/api/cycles/${cycleId}`)).body.dq_score === 85, { what: 'dq 85' });
+    await waitFor(
+      async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = ANY($1)', [[older.event_id, unknown.event_id]]))[0].n === 2,
+      { what: 'older and unknown processed' },
+    );
+    expect((await user.get(`/api/cycles/${cycleId}`)).body.dq_score).toBe(85);
+    expect((await service.dataSource.query('SELECT count(*)::int AS n FROM cycle_dq_scores'))[0].n).toBe(1);
+  });
+
+  it('cycle.created keeps the session cycle list, once per cycle even when the same cycle is announced again', async () => {
+    const user = await service.as('lister');
+    const sessionId = await createSession(user);
+    const cycleId = await createCycle(user, sessionId);
+    await waitFor(async () => (await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids.length === 1, { what: 'cycle listed' });
+    const [created] = await service.streams.forAggregate(cycleId);
+
+    // The same cycle under a new event id: processed_events cannot dedupe it, the session must.
+    const again = { ...created, event_id: uuidv7(), sequence: created.sequence + 100 };
+    await service.publish(again);
+    await waitFor(
+      async () => (await service.dataSource.query('SELECT 1 FROM processed_events WHERE event_id = $1', [again.event_id])).length === 1,
+      { what: 'repeated cycle.created processed' },
+    );
+    const second = await createCycle(user, sessionId);
+    await waitFor(async () => (await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids.length >= 2, { what: 'second cycle listed' });
+
+    expect((await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids).toEqual([cycleId, second]);
+  });
+});

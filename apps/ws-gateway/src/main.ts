@@ -1,14 +1,8 @@
-import { RedisStreamsServer } from '@choice-sherpa/events';
 import { bootstrapService } from '@choice-sherpa/platform';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { gatewayConsumer, prepareLiveServer } from './gateway-app';
 
 bootstrapService(AppModule, 'ws-gateway', {
-  microservice: (app, config) =>
-    new RedisStreamsServer({
-      url: config.redisUrl,
-      group: config.service,
-      dataSource: app.get(DataSource),
-      layout: { prefix: config.streamPrefix, partitions: config.streamPartitions },
-    }),
+  beforeListen: (app) => prepareLiveServer(app),
+  microservice: (app, config) => gatewayConsumer(app, config),
 }).catch(() => process.exit(1));

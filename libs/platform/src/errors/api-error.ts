@@ -9,6 +9,8 @@ export class ApiError extends HttpException {
   constructor(status: number, readonly code: string, message: string, readonly details: unknown[] = []) {
     super({ error: { code, message, details } } satisfies ApiErrorBody, status);
     this.name = 'ApiError';
+    // HttpException derives its message from an object response's class name; keep the client message instead.
+    this.message = message;
   }
 
   toBody(): ApiErrorBody {

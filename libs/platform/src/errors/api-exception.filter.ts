@@ -71,7 +71,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private logUnexpected(exception: unknown): void {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger?.error(
-      { err: { type: error.name, message: error.message, stack: error.stack }, correlation_id: activeCorrelationId() },
+      { error: { type: error.name, message: error.message, stack: error.stack }, correlation_id: activeCorrelationId() },
       'unhandled error',
     );
   }

@@ -1,5 +1,6 @@
 import { startPlatformTestApp, PlatformTestApp } from '../spec-support/platform-test-app';
 import { signTestToken } from '../testing/platform-test-env';
+import { errorOf, jsonOf } from '../spec-support/http';
 
 describe('one error shape for every HTTP failure', () => {
   let t: PlatformTestApp;
@@ -16,13 +17,13 @@ describe('one error shape for every HTTP failure', () => {
   it('accepts a valid body, transformed into the DTO class', async () => {
     const response = await post(JSON.stringify({ title: 'a', ratings: [{ name: 'x', score: 3 }] }));
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ title: 'a', ratings: 1, is_dto: true });
+    expect(await jsonOf(response)).toEqual({ title: 'a', ratings: 1, is_dto: true });
   });
 
   it('names every invalid field path in a 400 VALIDATION_FAILED', async () => {
     const response = await post(JSON.stringify({ title: 5, ratings: [{ name: 'x', score: 9 }] }));
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['ratings.0.score', 'title']);
   });
@@ -30,7 +31,7 @@ describe('one error shape for every HTTP failure', () => {
   it('rejects unknown fields, naming them', async () => {
     const response = await post(JSON.stringify({ title: 'a', owner_id: 'someone-else' }));
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.details).toEqual([{ field: 'owner_id', problems: [expect.stringContaining('should not exist')] }]);
   });
@@ -41,7 +42,7 @@ describe('one error shape for every HTTP failure', () => {
   ])('rejects %s as 400 naming the key', async (_case, raw, field) => {
     const response = await post(raw);
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.details.map((d: { field: string }) => d.field)).toContain(field);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
@@ -50,33 +51,33 @@ describe('one error shape for every HTTP failure', () => {
   it('answers malformed JSON with 400 in the shape', async () => {
     const response = await post('{"title": ');
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toEqual({ code: 'VALIDATION_FAILED', message: 'request body is not valid JSON', details: [] });
+    expect(await errorOf(response)).toEqual({ code: 'VALIDATION_FAILED', message: 'request body is not valid JSON', details: [] });
   });
 
   it('answers an oversized body with 413 in the shape', async () => {
     const response = await post(JSON.stringify({ title: 'x'.repeat(200 * 1024) }));
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'request body too large', details: [] });
+    expect(await errorOf(response)).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'request body too large', details: [] });
   });
 
   it('answers an unknown route with 404 NOT_FOUND', async () => {
     const response = await fetch(`${t.baseUrl}/api/nothing-here`, { headers: auth });
     expect(response.status).toBe(404);
-    expect((await response.json()).error).toEqual({ code: 'NOT_FOUND', message: 'route not found', details: [] });
+    expect(await errorOf(response)).toEqual({ code: 'NOT_FOUND', message: 'route not found', details: [] });
   });
 
   it('hides an unexpected error behind 500 INTERNAL', async () => {
     const response = await fetch(`${t.baseUrl}/api/things/boom`);
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL', message: 'internal error', details: [] } });
+    expect(JSON.parse(text) as unknown).toEqual({ error: { code: 'INTERNAL', message: 'internal error', details: [] } });
     expect(text).not.toContain('hunter2');
   });
 
   it('refuses a token without the admin role with 403 FORBIDDEN, and admits an admin', async () => {
     const denied = await fetch(`${t.baseUrl}/api/things/admin`, { headers: auth });
     expect(denied.status).toBe(403);
-    expect((await denied.json()).error.code).toBe('FORBIDDEN');
+    expect((await errorOf(denied)).code).toBe('FORBIDDEN');
     const admin = await fetch(`${t.baseUrl}/api/things/admin`, { headers: { authorization: `Bearer ${await signTestToken('root', { roles: ['admin'] })}` } });
     expect(admin.status).toBe(200);
   });

@@ -13,6 +13,8 @@ import { configurePlatformHttp } from './configure-http';
 export interface BootstrapOptions {
   /** The stream consumer to run inside this process (e.g. a RedisStreamsServer with group = service name). */
   microservice?: (app: INestApplication, config: PlatformConfig) => CustomTransportStrategy;
+  /** Runs after the app is created and its HTTP settings applied, before the consumer starts and HTTP listens (e.g. a WebSocket adapter). */
+  beforeListen?: (app: INestApplication, config: PlatformConfig) => void | Promise<void>;
   /** Bound on graceful shutdown after SIGTERM/SIGINT before the process exits anyway. */
   shutdownTimeoutMs?: number;
 }
@@ -39,6 +41,7 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
       abortOnError: false,
     });
     configurePlatformHttp(app);
+    await options.beforeListen?.(app, config);
     if (options.microservice) {
       app.connectMicroservice({ strategy: options.microservice(app, config) });
       await app.startAllMicroservices();
@@ -49,7 +52,7 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
     return app;
   } catch (error) {
     const err = error as Error;
-    logger.fatal({ err: { type: err.name, message: err.message, stack: err.stack } }, `${service} failed to start`);
+    logger.fatal({ error: { type: err.name, message: err.message, stack: err.stack } }, `${service} failed to start`);
     throw error;
   }
 }
@@ -72,11 +75,18 @@ function stopOnSignals(app: INestApplication, timeoutMs: number, logger: ReturnT
         process.exit(0);
       },
       (error: Error) => {
-        logger.error({ err: { type: error.name, message: error.message } }, 'shutdown failed');
+        logger.error({ error: { type: error.name, message: error.message } }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // An app closed by its owner (tests) no longer answers signals.
+  const close = app.close.bind(app);
+  app.close = async () => {
+    process.removeListener('SIGTERM', stop);
+    process.removeListener('SIGINT', stop);
+    await close();
+  };
 }

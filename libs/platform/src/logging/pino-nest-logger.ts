@@ -38,7 +38,7 @@ export class PinoNestLogger implements LoggerService {
     if (context) fields.context = context;
     if (stack) fields.stack = stack;
     if (message instanceof Error) {
-      this.logger[level]({ ...fields, err: { type: message.name, message: message.message, stack: message.stack } }, message.message);
+      this.logger[level]({ ...fields, error: { type: message.name, message: message.message, stack: message.stack } }, message.message);
     } else if (message !== null && typeof message === 'object') {
       this.logger[level]({ ...fields, ...(message as Record<string, unknown>) });
     } else {

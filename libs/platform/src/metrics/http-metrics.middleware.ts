@@ -8,7 +8,9 @@ export function httpMetricsMiddleware(req: IncomingMessage, res: ServerResponse,
   const started = process.hrtime.bigint();
   res.once('finish', () => {
     const routed = req as RoutedRequest;
-    const route = routed.route?.path ? `${routed.baseUrl ?? ''}${routed.route.path}` : 'unmatched';
+    const path = routed.route?.path ? `${routed.baseUrl ?? ''}${routed.route.path}` : undefined;
+    // Wildcards only match through catch-all middleware and the not-found handler: no real route was hit.
+    const route = path && !path.includes('*') ? path : 'unmatched';
     const method = req.method ?? 'UNKNOWN';
     httpRequests.inc({ method, route, status: String(res.statusCode) });
     httpDuration.observe({ method, route }, Number(process.hrtime.bigint() - started) / 1e9);

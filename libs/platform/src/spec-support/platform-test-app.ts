@@ -16,10 +16,14 @@ export interface PlatformTestApp {
 }
 
 /** A service-like app (PlatformModule + a sample controller) on a free port with its own database. */
-export async function startPlatformTestApp(env: Record<string, string | undefined> = {}): Promise<PlatformTestApp> {
+export async function startPlatformTestApp(
+  env: Record<string, string | undefined> = {},
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[] = [],
+): Promise<PlatformTestApp> {
   const database = await createTestDatabase('platform');
   @Module({
-    imports: [PlatformModule.forService({ service: 'notifier', env: testPlatformEnv({ databaseUrl: database.url, ...env }) })],
+    imports: [PlatformModule.forService({ service: 'notifier', env: testPlatformEnv({ databaseUrl: database.url, ...env }), migrations })],
     controllers: [SampleController],
   })
   class SampleAppModule {}

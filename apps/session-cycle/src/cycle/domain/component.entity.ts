@@ -63,11 +63,14 @@ export class Component {
     this.state = { ...this.state, status: 'in_progress', started_at: at.toISOString(), updated_at: at.toISOString() };
   }
 
-  /** Validates and stores the output; a needs_revision component is being revised, so it goes back to in_progress. */
+  /**
+   * Validates and stores the output. The status stays as it is (a needs_revision component stays so until it is
+   * completed again): every status change has its own event, and component.output_updated is not one.
+   */
   writeOutput(output: unknown, at: Date): ComponentOutput {
     checkRule(new OutputWritableRule(this.type, this.status));
     const clean = parseComponentOutput(this.type, output);
-    this.state = { ...this.state, status: 'in_progress', output: clean, updated_at: at.toISOString() };
+    this.state = { ...this.state, output: clean, updated_at: at.toISOString() };
     return structuredClone(clean);
   }
 

@@ -164,7 +164,10 @@ describe('component output', () => {
     cycle.markComponentForRevision('issue_raising', 'new facts');
     expect(cycle.acceptsOutput('issue_raising')).toBe(true);
     cycle.updateComponentOutput('issue_raising', {});
-    expect(cycle.component('issue_raising')).toMatchObject({ status: 'in_progress', output: { potential_decisions: [] } });
+    // the status changes only through its own events: still needs_revision until completed again
+    expect(cycle.component('issue_raising')).toMatchObject({ status: 'needs_revision', output: { potential_decisions: [] } });
+    cycle.completeComponent('issue_raising');
+    expect(cycle.component('issue_raising')).toMatchObject({ status: 'complete', revision_reason: null });
   });
 
   it('refuses invalid output with INVALID_OUTPUT and changes nothing', () => {

@@ -16,8 +16,8 @@
  *
  * The rules (rules/*.rule.ts): only an active cycle changes; a component starts when its prerequisite has started
  * (decision_quality only in tiers that include it, and skipped as a prerequisite otherwise); output is written only
- * while in_progress or needs_revision (writing moves needs_revision back to in_progress, so projectors can treat
- * component.output_updated as "now in_progress"); completion rules per component; the cycle completes when
+ * while in_progress or needs_revision (writing does not change the status: a needs_revision component stays so
+ * until completed, so every status change has its own event); completion rules per component; the cycle completes when
  * recommendation (and decision_quality where the tier includes it) is complete.
  * Tier limits on the number of cycles are checked by the caller with TierLimits before create/branchFrom.
  * Events are drained with `pullEvents(metadata)` (see shared/domain/aggregate-root.ts).

@@ -20,7 +20,7 @@ export class ComponentTransitionAllowedRule implements BusinessRule {
   }
 }
 
-/** Start is the way out of not_started only; a needs_revision component returns to in_progress by new output. */
+/** Start is the way out of not_started only (DOMAIN.md: "Start: the component is not_started ..."). */
 export class StartsFromNotStartedRule implements BusinessRule {
   readonly name = 'StartsFromNotStarted';
   constructor(

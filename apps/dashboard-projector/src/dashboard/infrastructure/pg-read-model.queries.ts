@@ -32,13 +32,12 @@ export class PgReadModelQueries {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const docs = async <T>(table: string): Promise<T[]> =>
         (await manager.query(`SELECT doc FROM ${table} WHERE session_id = ANY($1::uuid[])`, [sessionIds])).map((r: { doc: T }) => r.doc);
-      const [sessions, cycles, components, conversations, analyses] = await Promise.all([
-        docs<SessionRecords['session']>('dashboard_sessions'),
-        docs<SessionRecords['cycles'][number]>('dashboard_cycles'),
-        docs<SessionRecords['components'][number]>('dashboard_components'),
-        docs<SessionRecords['conversations'][number]>('dashboard_conversations'),
-        docs<SessionRecords['analyses'][number]>('dashboard_analyses'),
-      ]);
+      // one connection per transaction: the reads run one after another
+      const sessions = await docs<SessionRecords['session']>('dashboard_sessions');
+      const cycles = await docs<SessionRecords['cycles'][number]>('dashboard_cycles');
+      const components = await docs<SessionRecords['components'][number]>('dashboard_components');
+      const conversations = await docs<SessionRecords['conversations'][number]>('dashboard_conversations');
+      const analyses = await docs<SessionRecords['analyses'][number]>('dashboard_analyses');
       const history: ComponentHistoryEntry[] = (
         await manager.query('SELECT sequence, occurred_at, doc FROM dashboard_component_history WHERE session_id = ANY($1::uuid[])', [sessionIds])
       ).map((r: { sequence: number; occurred_at: string; doc: ComponentHistoryEntry['record'] }) => ({ sequence: r.sequence, occurred_at: r.occurred_at, record: r.doc }));

@@ -8,7 +8,7 @@
 // Configuration: config/local.env (if present), overridden by the process environment. Each service gets its own
 // PORT (API.md) and its own database `choice_<service>` on the server of PG_URL (or DATABASE_URL); `<SERVICE>_PORT` and
 // `<SERVICE>_DATABASE_URL` (e.g. SESSION_CYCLE_PORT) override one service. STACK_READY_TIMEOUT_MS bounds startup
-// (default 60000), STACK_STOP_TIMEOUT_MS bounds the graceful stop before SIGKILL (default 10000).
+// (default 120000: six Node processes loading Nest at once take a while on a busy 2-core machine), STACK_STOP_TIMEOUT_MS bounds the graceful stop before SIGKILL (default 10000).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -93,7 +93,7 @@ function say(message) {
 }
 
 async function main() {
-  const readyTimeoutMs = Number(process.env.STACK_READY_TIMEOUT_MS || 60_000);
+  const readyTimeoutMs = Number(process.env.STACK_READY_TIMEOUT_MS || 120_000);
   const stopTimeoutMs = Number(process.env.STACK_STOP_TIMEOUT_MS || 10_000);
   const baseEnv = loadBaseEnv();
 

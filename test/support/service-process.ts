@@ -65,7 +65,7 @@ export class ServiceProcess {
     });
   }
 
-  async waitReady(timeoutMs = 60_000): Promise<void> {
+  async waitReady(timeoutMs = 120_000): Promise<void> {
     await waitFor(
       async () => {
         if (!this.child) throw new Error(`${this.service} exited (${this.exits.at(-1)}):\n${this.logTail(40)}`);

@@ -253,3 +253,13 @@ describe('summarizeOutput', () => {
     }
   });
 });
+
+describe('past the error limit', () => {
+  it('never runs cross-field checks on a half-parsed value (no crash after 50 errors)', () => {
+    const bad = { id: 1, description: 2, measure: 3, direction: 4, weight: 'x' };
+    const hostile = { fundamental_objectives: Array.from({ length: 20 }, () => bad), means_objectives: 'not a list' };
+    const result = validateComponentOutput('objectives', hostile);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toHaveLength(50);
+  });
+});

@@ -17,12 +17,15 @@ export interface Schema<T> {
 /** Collects errors, at most `limit` of them so a hostile body cannot grow the response. */
 export class ErrorSink {
   readonly errors: FieldError[] = [];
+  /** Every error seen, also those past the limit: schemas compare it to know whether a child failed. */
+  count = 0;
   constructor(private readonly limit = 50) {}
   add(field: string, message: string): void {
+    this.count++;
     if (this.errors.length < this.limit) this.errors.push({ field: field || '(root)', message });
   }
   get failed(): boolean {
-    return this.errors.length > 0;
+    return this.count > 0;
   }
 }
 
@@ -115,11 +118,12 @@ export function list<T>(item: Schema<T>, options: { max: number; min?: number })
       if (value.length > options.max) return void errors.add(path, `too many items (at most ${options.max})`);
       if (options.min !== undefined && value.length < options.min) return void errors.add(path, `too few items (at least ${options.min})`);
       const out: T[] = [];
+      const before = errors.count;
       value.forEach((element, index) => {
         const parsed = item.parse(element, `${path}[${index}]`, errors);
         if (parsed !== undefined) out.push(parsed);
       });
-      return out;
+      return errors.count > before ? undefined : out;
     },
   };
 }
@@ -176,9 +180,9 @@ export function object<S extends Shape>(shape: S): Schema<Parsed<S>> {
           }
           continue;
         }
-        const before = errors.errors.length;
+        const before = errors.count;
         const parsed = schema.parse(value[key], fieldPath(path, key), errors);
-        if (errors.errors.length > before) valid = false;
+        if (errors.count > before) valid = false;
         if (parsed !== undefined) out[key] = parsed;
       }
       return valid ? (out as Parsed<S>) : undefined;
@@ -209,9 +213,9 @@ export function record<T>(key: TextOptions, item: Schema<T>, options: { maxKeys:
           valid = false;
           continue;
         }
-        const before = errors.errors.length;
+        const before = errors.count;
         const parsed = item.parse(value[k], keyPath, errors);
-        if (errors.errors.length > before) valid = false;
+        if (errors.count > before) valid = false;
         if (parsed !== undefined) out[k] = parsed;
       }
       return valid ? out : undefined;
@@ -226,9 +230,9 @@ export function refine<T>(schema: Schema<T>, check: (value: T, add: (field: stri
     parse(value, path, errors) {
       const parsed = schema.parse(value, path, errors);
       if (parsed === undefined) return undefined;
-      const before = errors.errors.length;
+      const before = errors.count;
       check(parsed, (field, message) => errors.add(path ? (field.startsWith('[') ? `${path}${field}` : `${path}.${field}`) : field, message));
-      return errors.errors.length > before ? undefined : parsed;
+      return errors.count > before ? undefined : parsed;
     },
   };
 }

@@ -149,13 +149,15 @@ describe('OutboxRelay under failures', () => {
         startRelay({ dataSource: ds, name: `relay-${i}`, batchSize: 64, maxPartitionsPerPass: 2, commandTimeoutMs: 10_000 }),
       );
       const written: EventEnvelope[] = [];
-      const writers = 8;
-      const perWriter = 10_000 / writers;
+      const writers = 4;
+      const perTransaction = 10;
+      const transactionsPerWriter = 10_000 / writers / perTransaction;
       await Promise.all(
         Array.from({ length: writers }, async (_, w) => {
-          for (let i = 0; i < perWriter; i += 2) {
-            const a = (w * 37 + i * 13) % 100;
-            written.push(...(await commit([pendingEvent(`agg-${a}`), pendingEvent(`agg-${(a + 1 + (i % 7)) % 100}`)])));
+          for (let t = 0; t < transactionsPerWriter; t++) {
+            const first = (w * 31 + t * 7) % 100;
+            const events = Array.from({ length: perTransaction }, (_, k) => pendingEvent(`agg-${(first + k * 9 + (t % 3)) % 100}`));
+            written.push(...(await commit(events)));
           }
         }),
       );

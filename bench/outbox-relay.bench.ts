@@ -1,0 +1,122 @@
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, uniqueName } from '@choice-sherpa/platform/testing';
+import { OutboxRelay } from '@choice-sherpa/events/outbox/outbox-relay';
+import { OutboxWriter } from '@choice-sherpa/events/outbox/outbox-writer';
+import { UnitOfWork } from '@choice-sherpa/events/outbox/unit-of-work';
+import { createOutboxDataSource } from '@choice-sherpa/events/outbox/testing/outbox-harness';
+import { allStreams, StreamLayout } from '@choice-sherpa/events/streams/stream-layout';
+import { percentile, writeResults } from './support/report';
+import { offered, outboxBenchEvents, streamLength, waitUntil, writeBacklog } from './support/outbox-workload';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const BACKLOG = 40_000;
+const BATCH_SIZE = 500;
+const LATENCY_RATE = 1_000;
+const LATENCY_SECONDS = 5;
+
+/**
+ * Relay throughput at saturation (a committed backlog drained into the streams) and commit-to-XADD latency at an
+ * offered 1,000 events/s (each event its own transaction through UnitOfWork, which wakes its replica's relay), with 1
+ * and 2 relays. Latency runs from the writer's commit returning to Redis confirming the XADD (the relay's
+ * beforeMarkPublished seam), per event.
+ */
+export async function run(): Promise<void> {
+  const database = await createTestDatabase('bench_outbox');
+  const dataSource = await createOutboxDataSource(database.url, 24);
+  const redis = new Redis(REDIS_URL);
+  const layouts: StreamLayout[] = [];
+  try {
+    const figures: Record<string, number> = { backlog_events: BACKLOG, batch_size: BATCH_SIZE, partitions: 8 };
+    for (const relays of [1, 2]) {
+      const layout = { prefix: uniqueName('bench-outbox'), partitions: 8 };
+      layouts.push(layout);
+      figures[`throughput_${relays}_relay_events_per_s`] = await saturation(database.url, dataSource, redis, layout, relays);
+    }
+    for (const relays of [1, 2]) {
+      const layout = { prefix: uniqueName('bench-outbox-lat'), partitions: 8 };
+      layouts.push(layout);
+      const result = await latency(database.url, dataSource, layout, relays);
+      figures[`latency_${relays}_relay_offered_per_s`] = LATENCY_RATE;
+      figures[`latency_${relays}_relay_achieved_per_s`] = round(result.achievedPerSecond);
+      figures[`commit_to_xadd_${relays}_relay_p50_ms`] = round(result.p50);
+      figures[`commit_to_xadd_${relays}_relay_p99_ms`] = round(result.p99);
+      figures[`commit_to_xadd_${relays}_relay_max_ms`] = round(result.max);
+    }
+    writeResults('outbox-relay', figures);
+  } finally {
+    for (const layout of layouts) await redis.del(...allStreams(layout));
+    redis.disconnect();
+    await dataSource.destroy();
+    await database.drop();
+  }
+}
+
+async function startRelays(databaseUrl: string, layout: StreamLayout, count: number, onXadd?: (ids: string[]) => void) {
+  const pools: DataSource[] = [];
+  const relays: OutboxRelay[] = [];
+  for (let i = 0; i < count; i++) {
+    const pool = await createOutboxDataSource(databaseUrl, 3);
+    pools.push(pool);
+    const relay = new OutboxRelay({
+      dataSource: pool,
+      redisUrl: REDIS_URL,
+      layout,
+      name: `bench-relay-${i}`,
+      batchSize: BATCH_SIZE,
+      metricsIntervalMs: 0,
+      cleanupIntervalMs: 0,
+      beforeMarkPublished: onXadd ? async (ids) => onXadd(ids) : undefined,
+    });
+    relay.start();
+    relays.push(relay);
+  }
+  return {
+    relays,
+    stop: async () => {
+      await Promise.all(relays.map((relay) => relay.stop()));
+      await Promise.all(pools.map((pool) => pool.destroy()));
+    },
+  };
+}
+
+async function saturation(databaseUrl: string, dataSource: DataSource, redis: Redis, layout: StreamLayout, relays: number): Promise<number> {
+  // Everything published so far is out of the way: the backlog is only this run's rows.
+  await writeBacklog(dataSource, outboxBenchEvents(BACKLOG));
+  const started = performance.now();
+  const running = await startRelays(databaseUrl, layout, relays);
+  const drained = await waitUntil(async () => (await streamLength(redis, layout)) >= BACKLOG, 300_000, 5);
+  const seconds = (performance.now() - started) / 1000;
+  await running.stop();
+  if (!drained) throw new Error(`relay did not drain ${BACKLOG} events within 300 s`);
+  return round(BACKLOG / seconds);
+}
+
+async function latency(databaseUrl: string, dataSource: DataSource, layout: StreamLayout, relays: number) {
+  const committedAt = new Map<string, number>();
+  const xaddedAt = new Map<string, number>();
+  const running = await startRelays(databaseUrl, layout, relays, (ids) => {
+    const now = performance.now();
+    for (const id of ids) if (!xaddedAt.has(id)) xaddedAt.set(id, now);
+  });
+  // One UnitOfWork per replica, each waking its own relay: writers alternate between the replicas.
+  const writer = new OutboxWriter();
+  const units = running.relays.map((relay) => new UnitOfWork(dataSource, writer, () => relay.wake()));
+  const events = outboxBenchEvents(LATENCY_RATE * LATENCY_SECONDS);
+  const achievedPerSecond = await offered(events.length, LATENCY_RATE, async (i) => {
+    const event = events[i];
+    await units[i % units.length].run(async ({ publish }) => publish(event));
+    committedAt.set(event.event_id, performance.now());
+  });
+  await waitUntil(() => xaddedAt.size >= events.length, 60_000);
+  await running.stop();
+  // A relay may confirm the XADD a hair before the writer's await resumes: that counts as 0, not negative.
+  const latencies = events.map((event) => Math.max(0, (xaddedAt.get(event.event_id) ?? Number.NaN) - committedAt.get(event.event_id)!)).sort((a, b) => a - b);
+  if (latencies.some(Number.isNaN)) throw new Error('some events were never published');
+  return { achievedPerSecond, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

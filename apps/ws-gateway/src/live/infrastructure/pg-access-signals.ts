@@ -55,6 +55,11 @@ export class PgAccessSignals implements AccessSignals, OnApplicationBootstrap, O
     };
   }
 
+  /** Joins currently waiting for `sessionId`'s access record (observability and tests). */
+  waitingFor(sessionId: string): number {
+    return this.waiters.get(sessionId)?.size ?? 0;
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);

@@ -1,14 +1,5 @@
 import { Inject, Logger } from '@nestjs/common';
-import {
-  Ack,
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  OnGatewayDisconnect,
-  OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 import { JoinSession } from '../application/join-session';
@@ -29,7 +20,18 @@ interface SocketState {
 
 type AckFn = (response: JoinAck) => void;
 
-/** API.md "Socket.IO (ws-gateway)": namespace /live, `session:join`, `session:leave`, server `event`. */
+/** Splits Socket.IO listener arguments into the body (first argument) and the client's ack callback, if any. */
+function messageOf(args: unknown[]): { body: unknown; reply: AckFn } {
+  const last = args.at(-1);
+  const reply = typeof last === 'function' ? (last as AckFn) : () => undefined;
+  return { body: typeof last === 'function' ? args.slice(0, -1)[0] : args[0], reply };
+}
+
+/**
+ * API.md "Socket.IO (ws-gateway)": namespace /live, `session:join`, `session:leave`, server `event`.
+ * The socket events are bound here rather than with @SubscribeMessage: the application's global HTTP enhancers
+ * (validation pipe, filters) must not see socket arguments, and every client input is parsed by the use case.
+ */
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket> {
   private readonly logger = new Logger(LiveGateway.name);
@@ -60,6 +62,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     this.states.set(socket, state);
     this.guardAgainstFloods(socket);
     this.disconnectAtExpiry(socket, state, identity.expiresAt);
+    socket.on('session:join', (...args: unknown[]) => void this.onJoin(socket, state, messageOf(args)));
+    socket.on('session:leave', (...args: unknown[]) => this.onLeave(state, messageOf(args)));
     this.logger.log({ msg: 'socket connected', socket_id: socket.id });
   }
 
@@ -71,11 +75,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     this.states.delete(socket);
   }
 
-  @SubscribeMessage('session:join')
-  async onJoin(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @Ack() ack?: AckFn): Promise<void> {
-    const reply: AckFn = typeof ack === 'function' ? ack : () => undefined;
-    const state = this.states.get(socket);
-    if (!state) return;
+  private async onJoin(socket: Socket, state: SocketState, { body, reply }: { body: unknown; reply: AckFn }): Promise<void> {
     if (!state.joins.take()) {
       if (state.joins.refusals > this.settings.joinRefusalsBeforeDisconnect) {
         this.logger.warn({ msg: 'socket dropped: join flood', socket_id: socket.id });
@@ -96,12 +96,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     }
   }
 
-  @SubscribeMessage('session:leave')
-  onLeave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @Ack() ack?: AckFn): void {
-    const state = this.states.get(socket);
-    if (!state) return;
-    const response = this.joinSession.leave(state.subscriber, body);
-    if (typeof ack === 'function') ack(response);
+  private onLeave(state: SocketState, { body, reply }: { body: unknown; reply: AckFn }): void {
+    reply(this.joinSession.leave(state.subscriber, body));
   }
 
   /** Any packet counts: a client sending faster than the bucket refills is disconnected. */

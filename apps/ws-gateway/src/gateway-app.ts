@@ -1,0 +1,26 @@
+import type { INestApplication } from '@nestjs/common';
+import { RedisStreamsServer, RedisStreamsServerConfig } from '@choice-sherpa/events';
+import type { PlatformConfig } from '@choice-sherpa/platform';
+import { DataSource } from 'typeorm';
+import { GATEWAY_SETTINGS, GatewaySettings } from './live/application/gateway-settings';
+import { LiveIoAdapter } from './live/infrastructure/live-io.adapter';
+
+/**
+ * Before the app listens: the Socket.IO server (Redis adapter, Origin allowlist, frame limit), then init, so the
+ * /live namespace exists before the stream consumer starts announcing events.
+ */
+export async function prepareLiveServer(app: INestApplication): Promise<void> {
+  app.useWebSocketAdapter(new LiveIoAdapter(app, app.get<GatewaySettings>(GATEWAY_SETTINGS)));
+  await app.init();
+}
+
+/** The gateway's stream consumer: group `ws-gateway` on the configured partitioned streams. */
+export function gatewayConsumer(app: INestApplication, config: PlatformConfig, overrides: Partial<RedisStreamsServerConfig> = {}): RedisStreamsServer {
+  return new RedisStreamsServer({
+    url: config.redisUrl,
+    group: config.service,
+    dataSource: app.get(DataSource),
+    layout: { prefix: config.streamPrefix, partitions: config.streamPartitions },
+    ...overrides,
+  });
+}

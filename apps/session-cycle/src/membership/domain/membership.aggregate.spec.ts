@@ -39,6 +39,10 @@ describe('Membership.create', () => {
     expect(validatePendingEvent(events[0])).toEqual({ ok: true });
   });
 
+  it('refuses a blank user id', () => {
+    expect(() => Membership.create({ userId: ' ', email: 'a@b.c', tier: 'free' })).toThrow(expect.objectContaining({ rule: 'UserId' }));
+  });
+
   it('refuses an unknown tier and a bad email', () => {
     expect(() => Membership.create({ userId: 'u', email: 'a@b.c', tier: 'gold' as never })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     for (const email of ['no-at-sign', 'a b@c.d', `${'x'.repeat(320)}@example.com`]) {

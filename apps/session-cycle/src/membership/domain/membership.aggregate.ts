@@ -15,6 +15,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AggregateRoot } from '../../shared/domain/aggregate-root';
 import { checkRule } from '../../shared/domain/business-rule';
+import { UserIdRule } from '../../shared/domain/user-id.rule';
 import { ValidationError } from '../../shared/domain/domain-errors';
 import { isMembershipTier, type MembershipTier } from './membership-tier';
 import { CancelReasonRule, MembershipEmailRule, MembershipInForceRule, MembershipTransitionAllowedRule, TierUpgradeRule } from './membership.rules';
@@ -55,6 +56,7 @@ export class Membership extends AggregateRoot {
   }
 
   static create(input: CreateMembershipInput): Membership {
+    checkRule(new UserIdRule(input.userId));
     assertTier(input.tier);
     checkRule(new MembershipEmailRule(input.email));
     const now = input.now ?? new Date();

@@ -58,6 +58,12 @@ describe('Session.create', () => {
     }
   });
 
+  it('refuses a blank or oversized owner id', () => {
+    for (const ownerId of ['', '  ', 'u'.repeat(201)]) {
+      expect(() => Session.create({ ownerId, title: 't' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', rule: 'UserId' }));
+    }
+  });
+
   it('refuses a non-string title and an oversized description', () => {
     expect(() => Session.create({ ownerId: 'u', title: 42 as never })).toThrow(/title must be a string/);
     expect(() => Session.create({ ownerId: 'u', title: 't', description: 'x'.repeat(5001) })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));

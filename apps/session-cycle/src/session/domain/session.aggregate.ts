@@ -16,6 +16,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AggregateRoot } from '../../shared/domain/aggregate-root';
 import { checkRule } from '../../shared/domain/business-rule';
+import { UserIdRule } from '../../shared/domain/user-id.rule';
 import { SessionActiveRule, SessionArchivableRule, SessionDescriptionRule, SessionTitleRule } from './session.rules';
 import type { SessionSnapshot } from './session.snapshot';
 import { isSessionStatus, type SessionStatus } from './session-status';
@@ -54,6 +55,7 @@ export class Session extends AggregateRoot {
   }
 
   static create(input: CreateSessionInput): Session {
+    checkRule(new UserIdRule(input.ownerId));
     checkRule(new SessionTitleRule(input.title));
     checkRule(new SessionDescriptionRule(input.description));
     const now = input.now ?? new Date();

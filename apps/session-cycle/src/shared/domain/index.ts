@@ -2,3 +2,4 @@ export * from './aggregate-root';
 export * from './business-rule';
 export * from './domain-errors';
 export * from './validation';
+export * from './user-id.rule';

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Redis from 'ioredis';
+import {
+  createTestDatabase,
+  freePort,
+  signTestToken,
+  TEST_REDIS_URL,
+  testPlatformEnv,
+  TestDatabase,
+  uniqueName,
+  waitFor,
+} from '@choice-sherpa/platform/testing';
+import { repoRoot } from '../support/repo-root';
+import { ServiceProcess } from '../support/service-process';
+import { SERVICES, Service } from '../support/services';
+
+/**
+ * Each compiled app (`node dist/apps/<app>/src/main.js`, what its container runs) boots on its own database and stream
+ * prefix, becomes ready, serves metrics, refuses a request without a token, and stops cleanly on SIGTERM.
+ * `npm test` builds dist first.
+ */
+const READY_TIMEOUT_MS = 60_000;
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function consumerGroups(stream: string): Promise<string[]> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const groups = (await redis.xinfo('GROUPS', stream).catch(() => [])) as unknown[][];
+    return groups.map((fields) => String(fields[fields.indexOf('name') + 1]));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function serviceEnv(database: TestDatabase, streamPrefix: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...testPlatformEnv({ databaseUrl: database.url, streamPrefix, STREAM_PARTITIONS: '2', LOG_LEVEL: 'warn', ...extra }),
+  };
+}
+
+describe('the six services boot as processes', () => {
+  beforeAll(() => {
+    const missing = SERVICES.filter((service) => !existsSync(path.join(repoRoot(), 'dist', 'apps', service, 'src', 'main.js')));
+    if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run npm run build)`);
+  });
+
+  describe.each(SERVICES)('%s', (service: Service) => {
+    let database: TestDatabase;
+    let streamPrefix: string;
+    let child: ServiceProcess;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(`boot_${service.replace(/-/g, '_')}`);
+      streamPrefix = uniqueName(`boot-${service}`);
+      child = new ServiceProcess(service, await freePort(), serviceEnv(database, streamPrefix));
+      child.start();
+      await child.waitReady(READY_TIMEOUT_MS);
+    }, READY_TIMEOUT_MS + 10_000);
+
+    afterAll(async () => {
+      await child?.kill();
+      await database?.drop();
+      await deleteKeys(streamPrefix);
+    });
+
+    it('is live and ready with database, migrations and Redis up', async () => {
+      expect((await fetch(`${child.url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${child.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { checks: { name: string; status: string }[] };
+      expect(body.checks.map((check) => `${check.name}:${check.status}`)).toEqual(['database:up', 'migrations:up', 'redis:up']);
+    });
+
+    it('serves Prometheus metrics', async () => {
+      const response = await fetch(`${child.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('# TYPE process_cpu_user_seconds_total counter');
+    });
+
+    it('refuses the admin API without a token (401) and without the admin role (403), admits an admin', async () => {
+      const anonymous = await fetch(`${child.url}/admin/dead-letters`);
+      expect(anonymous.status).toBe(401);
+      expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+      const user = await fetch(`${child.url}/admin/dead-letters`, { headers: { authorization: `Bearer ${await signTestToken('u1')}` } });
+      expect(user.status).toBe(403);
+      const admin = await fetch(`${child.url}/admin/dead-letters`, { headers: { authorization: `Bearer ${await signTestToken('ops', { roles: ['admin'] })}` } });
+      expect(admin.status).toBe(200);
+      expect(await admin.json()).toEqual({ items: [], total: 0 });
+    });
+
+    it('joins its consumer group (named after the service) on the partition streams', async () => {
+      await waitFor(async () => (await consumerGroups(`${streamPrefix}:p0`)).includes(service), {
+        timeoutMs: 15_000,
+        what: `${service} consumer group on ${streamPrefix}:p0`,
+      });
+    });
+
+    it('exits with code 0 on SIGTERM', async () => {
+      await child.stop(15_000);
+      expect(child.exits).toEqual(['code 0']);
+    });
+  });
+
+  it('refuses to start without JWT_SECRET and names it', async () => {
+    const database = await createTestDatabase('boot_config');
+    try {
+      const child = new ServiceProcess('notifier', await freePort(), serviceEnv(database, uniqueName('boot-config'), { JWT_SECRET: '' }));
+      child.start();
+      await waitFor(() => child.exits.length > 0, { timeoutMs: 30_000, what: 'notifier to exit' });
+      expect(child.exits).toEqual(['code 1']);
+      expect(child.logTail()).toContain('JWT_SECRET');
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { partitionOf } from '@choice-sherpa/events';
+import { waitFor } from '@choice-sherpa/platform/testing';
+import { ClientEvent, GatewayWorld, record, RunningGateway } from '../../testing/gateway-harness';
+
+describe('ws-gateway /live: several replicas', () => {
+  let world: GatewayWorld;
+  let first: RunningGateway;
+  let second: RunningGateway;
+
+  beforeAll(async () => {
+    world = await GatewayWorld.create();
+    first = await world.startGateway();
+    second = await world.startGateway();
+    // Both replicas consume: the 4 partitions are split between them.
+    await waitFor(
+      () => first.consumer.ownedPartitions().length === 2 && second.consumer.ownedPartitions().length === 2,
+      { timeoutMs: 20_000, what: 'partitions split between the replicas' },
+    );
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  function perCycle(received: ClientEvent[], cycleId: string): number[] {
+    return received.filter((event) => event.data.cycle_id === cycleId).map((event) => event.sequence);
+  }
+
+  it('events consumed by either replica reach sockets on both, in per-aggregate order, each once', async () => {
+    const owner = randomUUID();
+    const token = await world.token(owner);
+    const onFirst = await world.connect(first, { token });
+    const onSecond = await world.connect(second, { token });
+    const receivedFirst = record(onFirst);
+    const receivedSecond = record(onSecond);
+    const sessionId = await world.createSession(owner);
+    expect(await world.joinWhenKnown(onFirst, sessionId)).toEqual({ ok: true });
+    expect(await world.joinWhenKnown(onSecond, sessionId)).toEqual({ ok: true });
+
+    // Enough cycles to land on partitions owned by each replica (checked, not assumed).
+    const cycles = Array.from({ length: 8 }, () => world.cycleEvents(sessionId, 4));
+    const partitions = new Set(cycles.map((cycle) => partitionOf(cycle[0].aggregate_id, world.layout.partitions)));
+    expect(first.consumer.ownedPartitions().some((partition) => partitions.has(partition))).toBe(true);
+    expect(second.consumer.ownedPartitions().some((partition) => partitions.has(partition))).toBe(true);
+
+    await world.publish(cycles.flatMap((cycle) => cycle));
+    for (const received of [receivedFirst, receivedSecond]) {
+      await waitFor(() => received.filter((event) => event.event_type !== 'session.created').length === 32, { what: '32 events on each socket' });
+      const ids = received.map((event) => event.event_id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const cycle of cycles) expect(perCycle(received, cycle[0].aggregate_id)).toEqual([1, 2, 3, 4]);
+    }
+  });
+
+  it('when one replica stops, the other takes its partitions and its sockets keep receiving everything', async () => {
+    const owner = randomUUID();
+    const onFirst = await world.connect(first, { token: await world.token(owner) });
+    const received = record(onFirst);
+    const sessionId = await world.createSession(owner);
+    expect(await world.joinWhenKnown(onFirst, sessionId)).toEqual({ ok: true });
+    await second.close();
+    const cycles = Array.from({ length: 6 }, () => world.cycleEvents(sessionId, 3));
+    await world.publish(cycles.flatMap((cycle) => cycle));
+    await waitFor(() => received.filter((event) => event.event_type !== 'session.created').length === 18, { timeoutMs: 20_000, what: 'all 18 events after failover' });
+    for (const cycle of cycles) expect(perCycle(received, cycle[0].aggregate_id)).toEqual([1, 2, 3]);
+    expect(first.consumer.ownedPartitions()).toEqual([0, 1, 2, 3]);
+  });
+});

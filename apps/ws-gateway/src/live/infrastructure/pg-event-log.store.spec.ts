@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { CONSUMER_MIGRATIONS } from '@choice-sherpa/events';
+import { createTestDatabase, TestDatabase } from '@choice-sherpa/platform/testing';
+import { DataSource } from 'typeorm';
+import type { NewLogEntry } from '../application/ports';
+import { EventLogRetention } from './event-log-retention';
+import { LIVE_MIGRATIONS } from './live.migrations';
+import { PgEventLogStore } from './pg-event-log.store';
+
+function entry(sessionId: string, sequence = 1): NewLogEntry {
+  return {
+    event_id: randomUUID(),
+    event_type: 'component.started',
+    session_id: sessionId,
+    aggregate_id: randomUUID(),
+    occurred_at: '2026-11-26T22:00:00.123456Z',
+    sequence,
+    data: { session_id: sessionId, nested: { list: [1, 2], text: 'é' } },
+  };
+}
+
+describe('PgEventLogStore', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let store: PgEventLogStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('ws_gateway_log');
+    dataSource = await new DataSource({ type: 'postgres', url: database.url, migrations: [...CONSUMER_MIGRATIONS, ...LIVE_MIGRATIONS], extra: { max: 20 } }).initialize();
+    await dataSource.runMigrations();
+    store = new PgEventLogStore(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('appends once per event id and returns the stored row (occurred_at and payload exactly as given)', async () => {
+    const sessionId = randomUUID();
+    const event = entry(sessionId);
+    const first = await store.append(event);
+    const again = await store.append(event);
+    expect(first).toEqual({ appended: true, event: { ...event, position: 1 } });
+    expect(again).toEqual({ appended: false, event: { ...event, position: 1 } });
+    expect(await store.readAfter(sessionId, 0, 10)).toEqual([{ ...event, position: 1 }]);
+    expect(await store.head(sessionId)).toBe(1);
+    expect(await store.positionOf(sessionId, event.event_id)).toBe(1);
+    expect(await store.positionOf(randomUUID(), event.event_id)).toBeNull();
+  });
+
+  it('concurrent appends to one session get gap-free positions, and each position is visible only after all lower ones', async () => {
+    const sessionId = randomUUID();
+    const entries = Array.from({ length: 60 }, (_, index) => entry(sessionId, index + 1));
+    // Watch the log while appending: every snapshot must be a gap-free prefix 1..n (commit order = position order).
+    let watching = true;
+    const snapshots: number[][] = [];
+    const watcher = (async () => {
+      while (watching) {
+        const rows = await store.readAfter(sessionId, 0, 1_000);
+        snapshots.push(rows.map((row) => row.position));
+      }
+    })();
+    const results = await Promise.all(entries.map((e) => store.append(e)));
+    // The same events delivered twice concurrently (a lease handover) stay logged once.
+    const duplicates = await Promise.all(entries.slice(0, 10).map((e) => store.append(e)));
+    watching = false;
+    await watcher;
+    expect(results.map((result) => result.event.position).sort((a, b) => a - b)).toEqual(entries.map((_, index) => index + 1));
+    expect(duplicates.every((result) => !result.appended)).toBe(true);
+    for (const snapshot of snapshots) expect(snapshot).toEqual(snapshot.map((_, index) => index + 1));
+    expect(await store.head(sessionId)).toBe(60);
+  });
+
+  it('retention deletes rows older than the bound, in batches, and keeps newer ones', async () => {
+    const sessionId = randomUUID();
+    const old = await Promise.all([entry(sessionId), entry(sessionId), entry(sessionId)].map((e) => store.append(e)));
+    const fresh = await store.append(entry(sessionId));
+    await dataSource.query(`UPDATE session_event_log SET logged_at = now() - interval '2 hours' WHERE event_id = ANY($1)`, [old.map((r) => r.event.event_id)]);
+    const retention = new EventLogRetention(store, { eventLogRetentionMs: 3_600_000, eventLogSweepIntervalMs: 60_000 } as never);
+    expect(await retention.sweep()).toBeGreaterThanOrEqual(3);
+    expect((await store.readAfter(sessionId, 0, 10)).map((row) => row.event_id)).toEqual([fresh.event.event_id]);
+  });
+});

@@ -16,6 +16,7 @@ export interface TestStackOptions {
   partitions?: number;
   /** Extra environment for every service (e.g. rate limits for a benchmark). */
   env?: Record<string, string>;
+  /** Bound on all services answering /health/ready (default 240 s: six Nest processes starting on a busy 2-core machine). */
   readyTimeoutMs?: number;
 }
 
@@ -69,7 +70,7 @@ export class TestStack {
         stack.processes.set(service, new ServiceProcess(service, await freePort(), env));
       }
       for (const process of stack.processes.values()) process.start();
-      await Promise.all([...stack.processes.values()].map((process) => process.waitReady(options.readyTimeoutMs)));
+      await Promise.all([...stack.processes.values()].map((process) => process.waitReady(options.readyTimeoutMs ?? 240_000)));
       return stack;
     } catch (error) {
       await stack.stop();

@@ -9,7 +9,10 @@ export interface OutboxRelayOptions {
   name?: string;
   /** Rows XADDed in one pipeline and marked in one UPDATE. Default 500. */
   batchSize?: number;
-  /** Partitions one relay claims per pass, so several relays share the work. Default half the partitions. */
+  /**
+   * Partitions one relay claims per pass. Default: every free one (the fastest pass; with several relays they take
+   * turns). Lower it to make several relays publish different partitions at the same time.
+   */
   maxPartitionsPerPass?: number;
   /** Poll interval right after work was found; doubles while idle up to maxPollMs. Defaults 5 and 500. */
   minPollMs?: number;

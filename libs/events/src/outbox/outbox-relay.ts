@@ -50,7 +50,7 @@ export class OutboxRelay {
       layout,
       name: 'outbox-relay',
       batchSize: 500,
-      maxPartitionsPerPass: Math.max(1, Math.ceil(layout.partitions / 2)),
+      maxPartitionsPerPass: layout.partitions,
       minPollMs: 5,
       maxPollMs: 500,
       minBackoffMs: 50,
@@ -199,13 +199,16 @@ export class OutboxRelay {
   }
 
   private async pass(): Promise<PassResult> {
-    const candidates = await this.store.pendingPartitions(this.options.batchSize * 4);
+    const partitions = this.options.layout.partitions;
+    const maxPartitionsPerPass = this.options.maxPartitionsPerPass;
+    // Claiming every free partition needs no look-ahead; claiming a share must aim at partitions that have work.
+    const candidates = maxPartitionsPerPass >= partitions ? range(partitions) : await this.store.pendingPartitions(this.options.batchSize * 2);
     if (candidates.length === 0) return { published: 0, outcome: 'idle' };
     shuffle(candidates); // relays racing for the same partitions spread out instead of colliding in one order
     const result = await this.inTransaction(async (runner): Promise<PassResult & { rows?: OutboxRow[] }> => {
-      const partitions = await this.store.tryLockPartitions(runner, candidates, this.options.maxPartitionsPerPass);
-      if (partitions.length === 0) return { published: 0, outcome: 'contended' };
-      const rows = await this.store.pendingRows(runner, partitions, this.options.batchSize);
+      const locked = await this.store.tryLockPartitions(runner, candidates, maxPartitionsPerPass);
+      if (locked.length === 0) return { published: 0, outcome: 'contended' };
+      const rows = await this.store.pendingRows(runner, locked.length === partitions ? 'all' : locked, this.options.batchSize);
       if (rows.length === 0) return { published: 0, outcome: 'idle' };
       try {
         await this.xadd(rows);
@@ -296,6 +299,10 @@ function countPublished(rows: OutboxRow[]): void {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }
 
 function shuffle<T>(items: T[]): void {

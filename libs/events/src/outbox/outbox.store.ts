@@ -50,7 +50,10 @@ export class OutboxStore {
    * is what closes the outbox gap: a row whose transaction took an early id but committed late is simply
    * unpublished on a later pass, and ids burnt by rollbacks never exist to wait for.
    */
-  async pendingRows(runner: QueryRunner, partitions: number[], limit: number): Promise<OutboxRow[]> {
+  async pendingRows(runner: QueryRunner, partitions: number[] | 'all', limit: number): Promise<OutboxRow[]> {
+    if (partitions === 'all') {
+      return runner.query('SELECT id, event_id, event_type, aggregate_id, envelope FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1', [limit]);
+    }
     return runner.query(
       `SELECT id, event_id, event_type, aggregate_id, envelope FROM outbox_events
         WHERE published_at IS NULL AND (aggregate_hash % $1)::int = ANY($2::int[])

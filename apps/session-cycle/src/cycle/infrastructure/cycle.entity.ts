@@ -1,16 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ComponentSnapshot } from '../domain/cycle.snapshot';
 
-/** One component as stored in the cycle's `components` jsonb array. */
-export interface ComponentRow {
-  id: string;
-  component_type: string;
-  status: string;
-  output: Record<string, unknown> | null;
-  revision_reason: string | null;
-  started_at: string | null;
-  completed_at: string | null;
-  updated_at: string | null;
-}
+/** One component as stored in the cycle's `components` jsonb array: the domain's snapshot, as it is. */
+export type ComponentRow = ComponentSnapshot;
 
 @Entity({ name: 'cycles' })
 export class CycleEntity {

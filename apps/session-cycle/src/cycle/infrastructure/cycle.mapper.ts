@@ -1,6 +1,6 @@
 import { Cycle } from '../domain/cycle.aggregate';
 import type { CycleSnapshot } from '../domain/cycle.snapshot';
-import type { ComponentRow, CycleEntity } from './cycle.entity';
+import type { CycleEntity } from './cycle.entity';
 
 /** Rows <-> aggregate, explicitly: the ORM entity never leaves the infrastructure layer. */
 export const CycleMapper = {
@@ -11,7 +11,7 @@ export const CycleMapper = {
       parent_cycle_id: row.parent_cycle_id,
       branch_point: row.branch_point as CycleSnapshot['branch_point'],
       status: row.status as CycleSnapshot['status'],
-      components: row.components as CycleSnapshot['components'],
+      components: row.components,
       version: row.version,
       created_at: new Date(row.created_at),
       updated_at: new Date(row.updated_at),
@@ -28,7 +28,7 @@ export const CycleMapper = {
       parent_cycle_id: snapshot.parent_cycle_id,
       branch_point: snapshot.branch_point,
       status: snapshot.status,
-      components: snapshot.components as ComponentRow[],
+      components: snapshot.components,
       version: snapshot.version,
       created_at: snapshot.created_at,
       updated_at: snapshot.updated_at,

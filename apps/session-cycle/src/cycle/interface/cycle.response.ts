@@ -1,7 +1,5 @@
+import { REQUIRED_COMPONENTS } from '../domain/component-type';
 import type { ComponentRow, CycleEntity } from '../infrastructure/cycle.entity';
-
-/** notes_next_steps is optional: progress counts the first eight components (DOMAIN.md "Progress"). */
-const REQUIRED_COMPONENTS = 8;
 
 export interface CycleResponse {
   id: string;
@@ -19,14 +17,16 @@ export interface CycleResponse {
 }
 
 export function toCycleResponse(row: CycleEntity, dqScore: number | null): CycleResponse {
-  const completed = row.components.slice(0, REQUIRED_COMPONENTS).filter((component) => component.status === 'complete').length;
+  // notes_next_steps is optional: progress counts the eight required components (DOMAIN.md "Progress").
+  const required = REQUIRED_COMPONENTS.length;
+  const completed = row.components.filter((c) => c.status === 'complete' && REQUIRED_COMPONENTS.includes(c.component_type)).length;
   return {
     id: row.id,
     session_id: row.session_id,
     parent_cycle_id: row.parent_cycle_id,
     branch_point: row.branch_point,
     status: row.status,
-    progress: { completed, required: REQUIRED_COMPONENTS, percent: Math.floor((completed * 100) / REQUIRED_COMPONENTS) },
+    progress: { completed, required, percent: Math.floor((completed * 100) / required) },
     dq_score: dqScore,
     components: row.components,
     created_at: new Date(row.created_at).toISOString(),

@@ -74,4 +74,12 @@ describe("ownership: another user's sessions, cycles, components and memberships
     }
     expect(await ownerState()).toEqual(before);
   });
+
+  it('keeps the dead-letter admin routes to tokens with the admin role', async () => {
+    const plain = await service.http.request('GET', '/admin/dead-letters', { token: await service.token('owner-a') });
+    const admin = await service.http.request('GET', '/admin/dead-letters', { token: await service.token('ops', { roles: ['admin'] }) });
+
+    expect(plain.status).toBe(403);
+    expect(admin.status).toBe(200);
+  });
 });

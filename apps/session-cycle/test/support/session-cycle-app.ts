@@ -19,8 +19,8 @@ export interface SessionCycleTestApp {
   dataSource: DataSource;
   layout: StreamLayout;
   /** A client acting as `userId` (token signed with the app's JWT_SECRET). */
-  as(userId: string, options?: { email?: string }): Promise<UserClient>;
-  token(userId: string, options?: { email?: string }): Promise<string>;
+  as(userId: string, options?: { email?: string; roles?: string[] }): Promise<UserClient>;
+  token(userId: string, options?: { email?: string; roles?: string[] }): Promise<string>;
   /** Publishes an event as another service would (the conversation service, the analysis worker). */
   publish(event: EventEnvelope): Promise<void>;
   /** Rows in the outbox: every event the service ever produced, committed or not yet relayed. */
@@ -50,7 +50,7 @@ export async function startSessionCycleApp(): Promise<SessionCycleTestApp> {
   const http = new HttpClient(url);
   const streams = new StreamReader(TEST_REDIS_URL, layout);
   const publisher = new RedisStreamsClient({ url: TEST_REDIS_URL, layout });
-  const token = (userId: string, options?: { email?: string }) => mintToken(secret, userId, options);
+  const token = (userId: string, options?: { email?: string; roles?: string[] }) => mintToken(secret, userId, options);
   return {
     app,
     http,

@@ -1,5 +1,6 @@
-import { createEvent, EventEnvelope } from '@choice-sherpa/events';
-import { waitFor } from '@choice-sherpa/platform/testing';
+import { createEvent, EventEnvelope, streamFor } from '@choice-sherpa/events';
+import Redis from 'ioredis';
+import { TEST_REDIS_URL, waitFor } from '@choice-sherpa/platform/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { createCycle, createSession, expectStatus, workThrough } from './support/journey';
 import { VALID_OUTPUTS } from './support/outputs';
@@ -148,5 +149,24 @@ describe('session-cycle stream consumers', () => {
     await waitFor(async () => (await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids.length >= 2, { what: 'second cycle listed' });
 
     expect((await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids).toEqual([cycleId, second]);
+  });
+
+  it('parks a malformed entry on its stream as a dead letter with the reason, and keeps consuming', async () => {
+    const target = await startedComponent('after-poison');
+    const valid = extraction(target, VALID_OUTPUTS.issue_raising, 'after-poison');
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      // Same partition as the valid event that follows, so the consumer must get past the poison to reach it.
+      const stream = streamFor(service.layout, valid.aggregate_id);
+      await redis.xadd(stream, '*', 'type', 'conversation.data_extracted', 'data', '{not json');
+      await redis.xadd(stream, '*', 'type', 'conversation.data_extracted', 'data', JSON.stringify({ ...valid, event_id: uuidv7(), payload: { ...valid.payload, output: 'nope' } }));
+    } finally {
+      await redis.quit();
+    }
+    await service.publish(valid);
+
+    await waitFor(async () => (await recordOf(valid.event_id))?.outcome === 'applied', { what: 'the valid event after the poison applied' });
+    const letters: { reason_code: string }[] = await service.dataSource.query('SELECT reason_code FROM dead_letter_events ORDER BY id');
+    expect(letters.map((l) => l.reason_code).sort()).toEqual(['invalid_payload', 'not_json']);
   });
 });

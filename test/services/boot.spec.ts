@@ -54,69 +54,78 @@ function serviceEnv(database: TestDatabase, streamPrefix: string, extra: Record<
   };
 }
 
+interface Booted {
+  database: TestDatabase;
+  streamPrefix: string;
+  process: ServiceProcess;
+}
+
 describe('the six services boot as processes', () => {
-  beforeAll(() => {
+  const booted = new Map<Service, Booted>();
+
+  // All six start together (as the stack does), each on its own database, stream prefix and free port.
+  beforeAll(async () => {
     const missing = SERVICES.filter((service) => !existsSync(path.join(repoRoot(), 'dist', 'apps', service, 'src', 'main.js')));
     if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run npm run build)`);
+    for (const service of SERVICES) {
+      const database = await createTestDatabase(`boot_${service.replace(/-/g, '_')}`);
+      const streamPrefix = uniqueName(`boot-${service}`);
+      booted.set(service, { database, streamPrefix, process: new ServiceProcess(service, await freePort(), serviceEnv(database, streamPrefix)) });
+    }
+    for (const { process } of booted.values()) process.start();
+    await Promise.all([...booted.values()].map(({ process }) => process.waitReady(READY_TIMEOUT_MS)));
+  }, READY_TIMEOUT_MS + 30_000);
+
+  afterAll(async () => {
+    for (const { process, database, streamPrefix } of booted.values()) {
+      await process.kill();
+      await database.drop();
+      await deleteKeys(streamPrefix);
+    }
   });
 
   describe.each(SERVICES)('%s', (service: Service) => {
-    let database: TestDatabase;
-    let streamPrefix: string;
-    let child: ServiceProcess;
-
-    beforeAll(async () => {
-      database = await createTestDatabase(`boot_${service.replace(/-/g, '_')}`);
-      streamPrefix = uniqueName(`boot-${service}`);
-      child = new ServiceProcess(service, await freePort(), serviceEnv(database, streamPrefix));
-      child.start();
-      await child.waitReady(READY_TIMEOUT_MS);
-    }, READY_TIMEOUT_MS + 10_000);
-
-    afterAll(async () => {
-      await child?.kill();
-      await database?.drop();
-      await deleteKeys(streamPrefix);
-    });
+    const child = () => booted.get(service)!.process;
 
     it('is live and ready with database, migrations and Redis up', async () => {
-      expect((await fetch(`${child.url}/health/live`)).status).toBe(200);
-      const ready = await fetch(`${child.url}/health/ready`);
+      expect((await fetch(`${child().url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${child().url}/health/ready`);
       expect(ready.status).toBe(200);
       const body = (await ready.json()) as { checks: { name: string; status: string }[] };
       expect(body.checks.map((check) => `${check.name}:${check.status}`)).toEqual(['database:up', 'migrations:up', 'redis:up']);
     });
 
     it('serves Prometheus metrics', async () => {
-      const response = await fetch(`${child.url}/metrics`);
+      const response = await fetch(`${child().url}/metrics`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('# TYPE process_cpu_user_seconds_total counter');
     });
 
     it('refuses the admin API without a token (401) and without the admin role (403), admits an admin', async () => {
-      const anonymous = await fetch(`${child.url}/admin/dead-letters`);
+      const url = `${child().url}/admin/dead-letters`;
+      const anonymous = await fetch(url);
       expect(anonymous.status).toBe(401);
       expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
-      const user = await fetch(`${child.url}/admin/dead-letters`, { headers: { authorization: `Bearer ${await signTestToken('u1')}` } });
+      const user = await fetch(url, { headers: { authorization: `Bearer ${await signTestToken('u1')}` } });
       expect(user.status).toBe(403);
-      const admin = await fetch(`${child.url}/admin/dead-letters`, { headers: { authorization: `Bearer ${await signTestToken('ops', { roles: ['admin'] })}` } });
+      const admin = await fetch(url, { headers: { authorization: `Bearer ${await signTestToken('ops', { roles: ['admin'] })}` } });
       expect(admin.status).toBe(200);
       expect(await admin.json()).toEqual({ items: [], total: 0 });
     });
 
     it('joins its consumer group (named after the service) on the partition streams', async () => {
-      await waitFor(async () => (await consumerGroups(`${streamPrefix}:p0`)).includes(service), {
-        timeoutMs: 15_000,
-        what: `${service} consumer group on ${streamPrefix}:p0`,
-      });
+      const stream = `${booted.get(service)!.streamPrefix}:p0`;
+      await waitFor(async () => (await consumerGroups(stream)).includes(service), { timeoutMs: 15_000, what: `${service} consumer group on ${stream}` });
     });
 
     it('exits with code 0 on SIGTERM', async () => {
-      await child.stop(15_000);
-      expect(child.exits).toEqual(['code 0']);
+      await child().stop(15_000);
+      expect(child().exits).toEqual(['code 0']);
     });
   });
+});
 
+describe('a service with a missing setting', () => {
   it('refuses to start without JWT_SECRET and names it', async () => {
     const database = await createTestDatabase('boot_config');
     try {

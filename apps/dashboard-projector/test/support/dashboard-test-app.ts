@@ -2,6 +2,7 @@ import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AnyEvent, RedisStreamsClient, RedisStreamsServer, StreamLayout } from '@choice-sherpa/events';
 import { configurePlatformHttp, createLogger, loadPlatformConfig, PlatformConfig } from '@choice-sherpa/platform';
@@ -28,30 +29,38 @@ export class DashboardTestApp {
     readonly database: TestDatabase,
     readonly config: PlatformConfig,
     private readonly client: RedisStreamsClient,
+    readonly server: RedisStreamsServer,
+    private readonly ownsResources: boolean,
   ) {}
 
-  static async start(): Promise<DashboardTestApp> {
-    const database = await createTestDatabase('dashboard');
-    const env = testPlatformEnv({ databaseUrl: database.url, streamPrefix: uniqueName('dash'), STREAM_PARTITIONS: '4', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000' });
+  /** A fresh database and stream prefix, or those of `joining` (another replica of the same service). */
+  static async start(joining?: DashboardTestApp): Promise<DashboardTestApp> {
+    const database = joining?.database ?? (await createTestDatabase('dashboard'));
+    const env = testPlatformEnv({ databaseUrl: database.url, streamPrefix: joining?.config.streamPrefix ?? uniqueName('dash'), STREAM_PARTITIONS: '4', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000' });
     const config = loadPlatformConfig('dashboard-projector', env);
     @Module({ imports: dashboardProjectorImports({ env }) })
     class DashboardTestModule {}
     const app = await NestFactory.create(DashboardTestModule, { bodyParser: false, logger: false, abortOnError: false });
     configurePlatformHttp(app);
     const layout: StreamLayout = { prefix: config.streamPrefix, partitions: config.streamPartitions };
-    app.connectMicroservice({ strategy: new RedisStreamsServer({ ...FAST, url: TEST_REDIS_URL, group: config.service, dataSource: app.get(DataSource), layout }) });
+    // each replica its own name (the default, host-pid, would make two replicas in one test process one replica)
+    const server = new RedisStreamsServer({ ...FAST, url: TEST_REDIS_URL, group: config.service, replica: uniqueName('replica'), dataSource: app.get(DataSource), layout });
+    app.connectMicroservice({ strategy: server });
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    return new DashboardTestApp(app, `http://127.0.0.1:${port}`, database, config, new RedisStreamsClient({ url: TEST_REDIS_URL, layout }));
+    return new DashboardTestApp(app, `http://127.0.0.1:${port}`, database, config, new RedisStreamsClient({ url: TEST_REDIS_URL, layout }), server, !joining);
   }
 
   async publish(...events: AnyEvent[]): Promise<void> {
     for (const event of events) await this.client.publishEvent(event);
   }
 
+  private readonly tokens = new Map<string, Promise<string>>();
+
   async get(path: string, userId: string | null): Promise<Json> {
-    const headers: Record<string, string> = userId ? { authorization: `Bearer ${await signTestToken(userId)}` } : {};
+    if (userId && !this.tokens.has(userId)) this.tokens.set(userId, signTestToken(userId));
+    const headers: Record<string, string> = userId ? { authorization: `Bearer ${await this.tokens.get(userId)}` } : {};
     const response = await fetch(`${this.baseUrl}${path}`, { headers });
     return { status: response.status, body: await response.json().catch(() => null) };
   }
@@ -64,9 +73,21 @@ export class DashboardTestApp {
     return this.app.get(DataSource).query(sql, params);
   }
 
+  /** The Redis connection publishing the events (tests inspect or trim the streams with it). */
+  redis(): Promise<Redis> {
+    return this.client.connect();
+  }
+
   async close(): Promise<void> {
-    await this.client.close();
     await this.app.close();
-    await this.database.drop();
+    if (this.ownsResources) {
+      const redis = await this.client.connect();
+      const keys: string[] = [];
+      const scan = redis.scanStream({ match: `${this.config.streamPrefix}*`, count: 500 });
+      for await (const batch of scan) keys.push(...(batch as string[]));
+      if (keys.length > 0) await redis.del(...keys);
+      await this.database.drop();
+    }
+    await this.client.close();
   }
 }

@@ -22,7 +22,6 @@ export class CreateDashboardReadModel1764200000000 implements MigrationInterface
     await runner.query(`CREATE TABLE dashboard_component_history (
       cycle_id uuid NOT NULL, sequence integer NOT NULL, component_type text NOT NULL, session_id uuid NOT NULL,
       occurred_at text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (cycle_id, sequence))`);
-    await runner.query('CREATE INDEX dashboard_component_history_session ON dashboard_component_history (session_id)');
     await runner.query(`CREATE TABLE dashboard_conversations (
       conversation_id uuid PRIMARY KEY, session_id uuid NOT NULL, doc jsonb NOT NULL)`);
     await runner.query('CREATE INDEX dashboard_conversations_session ON dashboard_conversations (session_id)');

@@ -38,9 +38,14 @@ export class PgReadModelQueries {
       const components = await docs<SessionRecords['components'][number]>('dashboard_components');
       const conversations = await docs<SessionRecords['conversations'][number]>('dashboard_conversations');
       const analyses = await docs<SessionRecords['analyses'][number]>('dashboard_analyses');
-      const history: ComponentHistoryEntry[] = (
-        await manager.query('SELECT sequence, occurred_at, doc FROM dashboard_component_history WHERE session_id = ANY($1::uuid[])', [sessionIds])
-      ).map((r: { sequence: number; occurred_at: string; doc: ComponentHistoryEntry['record'] }) => ({ sequence: r.sequence, occurred_at: r.occurred_at, record: r.doc }));
+      // history is only read for branch copies: the components of cycles that have branches
+      const parents = [...new Set(cycles.map((c) => c.parent_cycle_id).filter((id): id is string => id !== null))];
+      const history: ComponentHistoryEntry[] =
+        parents.length === 0
+          ? []
+          : (await manager.query('SELECT sequence, occurred_at, doc FROM dashboard_component_history WHERE cycle_id = ANY($1::uuid[])', [parents])).map(
+              (r: { sequence: number; occurred_at: string; doc: ComponentHistoryEntry['record'] }) => ({ sequence: r.sequence, occurred_at: r.occurred_at, record: r.doc }),
+            );
       return sessions.map((session) => {
         const mine = <T extends { session_id: string }>(list: T[]) => list.filter((r) => r.session_id === session.session_id);
         return {

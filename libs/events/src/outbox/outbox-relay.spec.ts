@@ -114,20 +114,21 @@ describe('OutboxRelay', () => {
     expect(maxId).toBeGreaterThan(committed.length);
   });
 
-  it('is woken in-process by UnitOfWork after a commit, without waiting for its poll', async () => {
+  it('is woken in-process after a commit that wrote outbox rows, without waiting for its poll', async () => {
     const background = relay({ minPollMs: 60_000, maxPollMs: 60_000 });
     background.start();
     // After its first (idle) pass the relay sleeps for a minute: only the wake-up can make it publish in time.
     await waitFor(() => background.passCount >= 1, { what: 'first pass done' });
+    const [viaWriter] = await commit([pendingEvent('agg-woken')]);
+    await waitFor(async () => (await entries()).some((e) => e.eventId === viaWriter.event_id), { timeoutMs: 10_000, what: 'woken after a plain transaction' });
     const unitOfWork = new UnitOfWork(dataSource, writer, () => background.wake());
-    const [event] = await unitOfWork.run(async ({ manager, publish }) => {
-      const e = pendingEvent('agg-woken');
-      publish(e);
+    const viaUnitOfWork = pendingEvent('agg-woken');
+    await unitOfWork.run(async ({ manager, publish }) => {
       await manager.query('SELECT 1');
-      return [e];
+      publish(viaUnitOfWork);
     });
-    await waitFor(async () => (await entries()).some((e) => e.eventId === event.event_id), { timeoutMs: 10_000, what: 'woken relay published' });
-    expect(background.passCount).toBeLessThanOrEqual(3);
+    await waitFor(async () => (await entries()).some((e) => e.eventId === viaUnitOfWork.event_id), { timeoutMs: 10_000, what: 'woken after UnitOfWork' });
+    expect(background.passCount).toBeLessThanOrEqual(6);
   });
 
   it('deletes published rows past the retention and re-publishes retained rows from a point in time', async () => {

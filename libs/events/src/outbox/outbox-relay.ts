@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import type { QueryRunner } from 'typeorm';
 import { DEFAULT_STREAM_LAYOUT, StreamLayout, streamFor } from '../streams/stream-layout';
 import { aggregateHash } from './aggregate-hash';
+import { wakeAfterOutboxCommits } from './commit-wakeup';
 import { eventsPublished, outboxAgeSeconds, outboxPendingCount, outboxPublishErrors } from './outbox.metrics';
 import { OutboxRow, OutboxStore } from './outbox.store';
 import type { OutboxRelayOptions, ResolvedRelayOptions } from './outbox-relay.options';
@@ -29,8 +30,9 @@ const CLEANUP_MAX_CHUNKS = 200;
  *   A crash in between re-publishes the batch (same event_id: consumers deduplicate). Because a row is only marked
  *   after its XADD was confirmed, the first occurrence of every event in a stream is in sequence order even if two
  *   relays ever overlapped.
- * - `wake()` (called by UnitOfWork after a commit) starts a pass at once; otherwise polling adapts from minPollMs
- *   while there is work to maxPollMs when idle, for rows committed by other replicas.
+ * - `wake()` starts a pass at once. The relay calls it itself after every commit on its DataSource that wrote outbox
+ *   rows (a TypeORM transaction subscriber, so no NOTIFY on the commit path), and UnitOfWork calls it too. Rows
+ *   committed by other replicas are found by polling that adapts from minPollMs while there is work to maxPollMs.
  */
 export class OutboxRelay {
   private readonly logger: Logger;
@@ -43,6 +45,7 @@ export class OutboxRelay {
   private interruptSleep?: () => void;
   private timers: NodeJS.Timeout[] = [];
   private passes = 0;
+  private unsubscribeCommits?: () => void;
 
   constructor(options: OutboxRelayOptions) {
     const layout: StreamLayout = options.layout ?? DEFAULT_STREAM_LAYOUT;
@@ -94,6 +97,7 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.redis.connect().catch(() => undefined); // reconnects by itself; passes fail fast meanwhile
+    this.unsubscribeCommits = wakeAfterOutboxCommits(this.options.dataSource, () => this.wake());
     this.loopDone = this.loop();
     if (this.options.cleanupIntervalMs > 0) this.every(this.options.cleanupIntervalMs, () => this.cleanup());
     if (this.options.metricsIntervalMs > 0) this.every(this.options.metricsIntervalMs, () => this.refreshMetrics());
@@ -101,6 +105,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribeCommits?.();
     for (const timer of this.timers.splice(0)) clearInterval(timer);
     this.interruptSleep?.();
     await this.loopDone;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, PendingEvent } from '../envelope/event-envelope';
 import { assertValidPendingEvent } from '../parse/validate-pending-event';
 import { aggregateHash } from './aggregate-hash';
+import { markOutboxWrite } from './commit-wakeup';
 
 /**
  * Writes events to the outbox inside the caller's transaction (the one that writes the aggregate's rows).
@@ -24,6 +25,7 @@ export class OutboxWriter {
       return toEnvelope(event, sequence);
     });
     await this.insert(manager, envelopes);
+    markOutboxWrite(manager);
     return envelopes;
   }
 

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, ModuleMetadata, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import * as platform from '@choice-sherpa/platform';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@choice-sherpa/platform';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_STREAM_LAYOUT, StreamLayout } from '../streams/stream-layout';
 import { OutboxRelay } from './outbox-relay';
@@ -26,12 +26,7 @@ export interface OutboxModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'
 
 export const OUTBOX_MODULE_OPTIONS = Symbol('OUTBOX_MODULE_OPTIONS');
 
-/** The subset of the platform's PlatformConfig the outbox reads (structural, so this library compiles without it). */
-interface PlatformStreamsConfig {
-  redisUrl?: string;
-  streamPrefix?: string;
-  streamPartitions?: number;
-}
+type PlatformStreamsConfig = Pick<PlatformConfig, 'redisUrl' | 'streamPrefix' | 'streamPartitions'>;
 
 /** Starts the relay when the application has bootstrapped and stops it (finishing the current pass) on shutdown. */
 @Injectable()
@@ -58,10 +53,10 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicati
  */
 @Module({})
 export class OutboxModule {
+  /** Options win; then the platform's config (PLATFORM_CONFIG, when PlatformModule is loaded); then the env. */
   static forRoot(options: OutboxModuleOptions = {}): DynamicModule {
-    const configToken = platformConfigToken();
     return this.build({
-      inject: configToken ? [{ token: configToken, optional: true }] : [],
+      inject: [{ token: PLATFORM_CONFIG, optional: true }],
       useFactory: (config?: PlatformStreamsConfig) => resolveOptions(options, config),
     });
   }
@@ -102,10 +97,6 @@ export class OutboxModule {
       exports: [OutboxWriter, UnitOfWork, OutboxRelay],
     };
   }
-}
-
-function platformConfigToken(): string | symbol | undefined {
-  return (platform as Record<string, unknown>).PLATFORM_CONFIG as string | symbol | undefined;
 }
 
 function resolveOptions(options: OutboxModuleOptions, config?: PlatformStreamsConfig, env: NodeJS.ProcessEnv = process.env): OutboxModuleOptions {

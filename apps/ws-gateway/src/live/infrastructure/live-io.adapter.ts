@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 import type { GatewaySettings } from '../application/gateway-settings';
 import { isOriginAllowed } from '../domain/origin-policy';
+import { handshakesRefused } from './live.metrics';
 
 // @nestjs/platform-socket.io pins its own socket.io copy; ours is the app's (the one the Redis adapter and our
 // types use). Both speak the same protocol; only the declared types differ, so the override converts at the edge.
@@ -41,7 +42,11 @@ export class LiveIoAdapter extends IoAdapter {
       serveClient: false,
       maxHttpBufferSize: maxMessageBytes,
       connectTimeout: 10_000,
-      allowRequest: (request, callback) => callback(null, isOriginAllowed(request.headers.origin, allowedOrigins)),
+      allowRequest: (request, callback) => {
+        const allowed = isOriginAllowed(request.headers.origin, allowedOrigins);
+        if (!allowed) handshakesRefused.inc({ reason: 'origin' });
+        callback(null, allowed);
+      },
       cors: { origin: (origin, callback) => callback(null, isOriginAllowed(origin, allowedOrigins)), credentials: false },
       adapter: createAdapter(pub, sub, { key: adapterKey }),
     };

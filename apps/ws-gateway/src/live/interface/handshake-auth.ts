@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import type { Socket } from 'socket.io';
+import { handshakesRefused } from '../infrastructure/live.metrics';
 
 /** The platform's TokenVerifier as the handshake needs it (bound in the app module). */
 export interface HandshakeVerifier {
@@ -30,6 +31,7 @@ export function handshakeAuthenticator(verifier: HandshakeVerifier, logger: Logg
     const token: unknown = socket.handshake.auth?.token;
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
       logger.log({ msg: 'handshake refused', reason: 'missing_token' });
+      handshakesRefused.inc({ reason: 'missing_token' });
       return next(unauthorized('authentication required'));
     }
     verifier.verify(token).then(
@@ -41,6 +43,7 @@ export function handshakeAuthenticator(verifier: HandshakeVerifier, logger: Logg
       () => {
         // The reason stays generic for the client; the token itself is never logged.
         logger.log({ msg: 'handshake refused', reason: 'invalid_token' });
+        handshakesRefused.inc({ reason: 'invalid_token' });
         next(unauthorized('invalid token'));
       },
     );

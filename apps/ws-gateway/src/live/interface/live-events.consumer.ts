@@ -2,6 +2,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { OnStreamEvent, RedisStreamsContext, TransportEvent } from '@choice-sherpa/events';
 import { DeliverEvent } from '../application/deliver-event';
+import { eventsLogged } from '../infrastructure/live.metrics';
 import { PgSessionAccessStore } from '../infrastructure/pg-session-access.store';
 
 /** Stream consumers of the gateway's consumer group. */
@@ -29,6 +30,7 @@ export class LiveEventsConsumer {
   @OnStreamEvent('*', { handler: 'ws-deliver', idempotent: false })
   async deliver(@Payload() event: TransportEvent): Promise<void> {
     const outcome = await this.deliverEvent.execute(event as unknown as Parameters<DeliverEvent['execute']>[0]);
+    eventsLogged.inc({ event_type: event.event_type, outcome });
     if (outcome === 'redelivered') this.logger.log({ msg: 'event redelivered', event_id: event.event_id, event_type: event.event_type });
   }
 }

@@ -5,6 +5,7 @@ import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settin
 import { JoinSession } from '../application/join-session';
 import { JoinAck, JoinErrorCodes, refusal } from '../domain/join-errors';
 import { TokenBucket } from '../domain/rate-limiter';
+import { connectedSockets, joinsTotal, socketsDropped } from '../infrastructure/live.metrics';
 import { SocketIoAnnouncer } from '../infrastructure/socket-io-announcer';
 import { HANDSHAKE_VERIFIER, HandshakeVerifier, handshakeAuthenticator, SocketIdentity } from './handshake-auth';
 import { SocketSubscriber } from './socket-subscriber';
@@ -64,6 +65,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     this.disconnectAtExpiry(socket, state, identity.expiresAt);
     socket.on('session:join', (...args: unknown[]) => void this.onJoin(socket, state, messageOf(args)));
     socket.on('session:leave', (...args: unknown[]) => this.onLeave(state, messageOf(args)));
+    connectedSockets.inc();
     this.logger.log({ msg: 'socket connected', socket_id: socket.id });
   }
 
@@ -71,6 +73,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     const state = this.states.get(socket);
     if (!state) return;
     clearTimeout(state.expiryTimer);
+    connectedSockets.dec();
     this.joinSession.disconnect(state.subscriber);
     this.states.delete(socket);
   }
@@ -79,19 +82,23 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     if (!state.joins.take()) {
       if (state.joins.refusals > this.settings.joinRefusalsBeforeDisconnect) {
         this.logger.warn({ msg: 'socket dropped: join flood', socket_id: socket.id });
+        socketsDropped.inc({ reason: 'join_flood' });
         socket.disconnect(true);
         return;
       }
+      joinsTotal.inc({ outcome: JoinErrorCodes.rateLimited });
       reply(refusal(JoinErrorCodes.rateLimited, 'too many joins; slow down'));
       return;
     }
     try {
       const outcome = await this.joinSession.join(state.subscriber, body);
+      joinsTotal.inc({ outcome: outcome.ack.ok ? 'ok' : outcome.ack.error.code });
       reply(outcome.ack);
       // After the acknowledgement: the client first gets what it missed, then live events.
       if (outcome.start) await outcome.start();
     } catch (error) {
       this.logger.warn({ msg: 'session join failed', socket_id: socket.id, error: (error as Error).message });
+      joinsTotal.inc({ outcome: JoinErrorCodes.unavailable });
       reply(refusal(JoinErrorCodes.unavailable, 'temporarily unavailable; retry'));
     }
   }
@@ -106,6 +113,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     socket.use((_packet, next) => {
       if (packets.take()) return next();
       this.logger.warn({ msg: 'socket dropped: packet flood', socket_id: socket.id });
+      socketsDropped.inc({ reason: 'packet_flood' });
       socket.disconnect(true);
     });
   }
@@ -117,6 +125,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       const remaining = expiresAt - Date.now();
       if (remaining <= 0) {
         this.logger.log({ msg: 'socket token expired', socket_id: socket.id });
+        socketsDropped.inc({ reason: 'token_expired' });
         socket.disconnect(true);
         return;
       }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sampleEvent } from '@choice-sherpa/events';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { SignJWT } from 'jose';
 import { AUDIENCE, connectError, GatewayWorld, ISSUER, record, RunningGateway } from '../../testing/gateway-harness';
@@ -88,18 +89,31 @@ describe('ws-gateway /live: handshake security', () => {
     expect(received.filter((event) => later.some((l) => l.event_id === event.event_id))).toEqual([]);
   });
 
+  it('counts refusals in /metrics with reason labels only', async () => {
+    const response = await fetch(`${gateway.url}/metrics`);
+    const text = await response.text();
+    expect(text).toMatch(/ws_handshakes_refused_total\{reason="invalid_token"\} [1-9]/);
+    expect(text).toMatch(/ws_handshakes_refused_total\{reason="origin"\} [1-9]/);
+    expect(text).toMatch(/ws_connected_sockets \d+/);
+  });
+
   it('never logs a token or payload text', async () => {
     const owner = randomUUID();
     const token = await world.token(owner);
     const socket = await world.connect(gateway, { token });
     const received = record(socket);
     const secretTitle = `Secret title ${randomUUID()}`;
+    const renamedTitle = `Renamed secret ${randomUUID()}`;
     const sessionId = await world.createSession(owner, secretTitle);
     expect(await world.joinWhenKnown(socket, sessionId)).toEqual({ ok: true });
-    await waitFor(() => received.some((event) => event.data.title === secretTitle), { what: 'session.created delivered' });
+    await world.publish([
+      sampleEvent('session.renamed', { aggregateId: sessionId, sequence: 2, payload: { session_id: sessionId, old_title: secretTitle, new_title: renamedTitle } }),
+    ]);
+    await waitFor(() => received.some((event) => event.data.new_title === renamedTitle), { what: 'session.renamed delivered' });
     await connectError(world.socket(gateway, { token: `${token}x` }));
     const joined = world.logger.lines.join('\n');
     expect(joined).not.toContain(secretTitle);
+    expect(joined).not.toContain(renamedTitle);
     expect(joined).not.toContain(token.split('.')[2]);
     expect(joined).not.toContain(world.secret);
   });

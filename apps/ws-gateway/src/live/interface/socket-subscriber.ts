@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import type { Subscriber } from '../application/subscriber';
 import { LoggedEvent, roomOf, toClientEvent } from '../domain/logged-event';
 import type { SessionFeed } from '../domain/session-feed';
+import { eventsSent } from '../infrastructure/live.metrics';
 
 /** A Socket.IO socket seen as a Subscriber: events go out as `event` with the API.md shape. */
 export class SocketSubscriber implements Subscriber {
@@ -22,6 +23,7 @@ export class SocketSubscriber implements Subscriber {
 
   deliver(event: LoggedEvent): void {
     this.socket.emit('event', toClientEvent(event));
+    eventsSent.inc();
   }
 
   joinRoom(sessionId: string): void {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -28,7 +29,8 @@ export async function run(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   const layouts: StreamLayout[] = [];
   try {
-    const figures: Record<string, number> = { backlog_events: BACKLOG, batch_size: BATCH_SIZE, partitions: 8 };
+    // The machine is shared: the load average says how much of its 2 cores the figures really had.
+    const figures: Record<string, number> = { backlog_events: BACKLOG, batch_size: BATCH_SIZE, partitions: 8, loadavg_1m_at_start: round(os.loadavg()[0]) };
     for (const relays of [1, 2]) {
       const layout = { prefix: uniqueName('bench-outbox'), partitions: 8 };
       layouts.push(layout);
@@ -44,6 +46,7 @@ export async function run(): Promise<void> {
       figures[`commit_to_xadd_${relays}_relay_p99_ms`] = round(result.p99);
       figures[`commit_to_xadd_${relays}_relay_max_ms`] = round(result.max);
     }
+    figures.loadavg_1m_at_end = round(os.loadavg()[0]);
     writeResults('outbox-relay', figures);
   } finally {
     for (const layout of layouts) await redis.del(...allStreams(layout));

@@ -9,8 +9,8 @@ export interface StreamEntry {
 
 export interface TrimmedStream {
   stream: string;
-  /** the last id removed by trimming or XDEL */
-  max_deleted_entry_id: string;
+  /** entries ever added minus entries still there: removed by trimming or XDEL */
+  removed_entries: number;
 }
 
 const BATCH = 500;
@@ -32,9 +32,11 @@ export class StreamHistoryReader {
     for (const stream of allStreams(this.layout)) {
       if ((await this.redis.exists(stream)) === 0) continue;
       const info = (await this.redis.call('XINFO', 'STREAM', stream)) as unknown[];
-      const index = info.indexOf('max-deleted-entry-id');
-      const maxDeleted = index >= 0 ? String(info[index + 1]) : '0-0';
-      if (maxDeleted !== '0-0') trimmed.push({ stream, max_deleted_entry_id: maxDeleted });
+      // entries-added (Redis 7+) counts every XADD ever; max-deleted-entry-id is not moved by XTRIM in 7.0
+      const field = (name: string) => Number(info[info.indexOf(name) + 1]);
+      if (!info.includes('entries-added')) continue;
+      const removed = field('entries-added') - field('length');
+      if (removed > 0) trimmed.push({ stream, removed_entries: removed });
     }
     return trimmed;
   }

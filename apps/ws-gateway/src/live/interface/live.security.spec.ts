@@ -90,6 +90,8 @@ describe('ws-gateway /live: handshake security', () => {
   });
 
   it('counts refusals in /metrics with reason labels only', async () => {
+    await connectError(world.socket(gateway, { token: 'not.a.jwt' }));
+    await connectError(world.socket(gateway, { token: await world.token(randomUUID()), origin: 'https://evil.example' }));
     const response = await fetch(`${gateway.url}/metrics`);
     const text = await response.text();
     expect(text).toMatch(/ws_handshakes_refused_total\{reason="invalid_token"\} [1-9]/);

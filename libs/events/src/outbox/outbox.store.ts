@@ -63,6 +63,9 @@ export class OutboxStore {
   }
 
   async markPublished(runner: QueryRunner, ids: string[]): Promise<void> {
+    // A mark lost in a PostgreSQL crash only means the rows are published again (consumers deduplicate), so the
+    // relay's transaction need not wait for its WAL flush; the writers' transactions keep full durability.
+    await runner.query("SELECT set_config('synchronous_commit', 'off', true)");
     await runner.query(
       `UPDATE outbox_events SET published_at = now(), attempts = attempts + 1, last_error = NULL
         WHERE id = ANY($1::bigint[]) AND published_at IS NULL`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@choice-sherpa/platform/testing';
-import { JourneyEvents } from '../src/dashboard/testing/journey-events';
+import { JourneyEvents } from './support/journey-events';
 import { DashboardTestApp } from './support/dashboard-test-app';
 
 const routesOf = (sessionId: string, cycleIds: string[]) => [

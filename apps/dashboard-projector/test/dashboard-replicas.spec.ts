@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { COMPONENT_TYPES } from '@choice-sherpa/events';
 import { waitFor } from '@choice-sherpa/platform/testing';
-import { JourneyEvents } from '../src/dashboard/testing/journey-events';
+import { JourneyEvents } from './support/journey-events';
 import { TrimmedHistoryError } from '../src/rebuild-command';
 import { DashboardTestApp } from './support/dashboard-test-app';
 

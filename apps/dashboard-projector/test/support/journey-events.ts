@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EventPayloadMap, EventType, TypedEvent, AnyEvent } from '@choice-sherpa/events';
-import type { ComponentType } from '../domain/component-types';
-import { sequenceSourceOf } from '../domain/sequence-position';
+import type { ComponentType } from '../../src/dashboard/domain/component-types';
+import { sequenceSourceOf } from '../../src/dashboard/domain/sequence-position';
 
 /**
  * Test support: the events of a decision as the producers would commit them: per-(producer, aggregate) sequences

@@ -1,5 +1,5 @@
 import type { AnyEvent } from '@choice-sherpa/events';
-import { JourneyEvents } from '../testing/journey-events';
+import { JourneyEvents } from '../../../test/support/journey-events';
 import { componentDetail } from './component-detail';
 import { COMPONENT_TYPES } from './component-types';
 import { compareCycles } from './cycle-comparison';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEvent } from '@choice-sherpa/events';
-import { JourneyEvents } from '../testing/journey-events';
+import { JourneyEvents } from '../../../test/support/journey-events';
 import { InMemoryReadModelStore } from './in-memory-read-model.store';
 import { projectEvent } from './project-event';
 

@@ -9,6 +9,7 @@ import { loggerFor } from '../logging/logger-registry';
 import { createLogger } from '../logging/logger';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { configurePlatformHttp } from './configure-http';
+import { connectStreamConsumer } from './stream-consumer';
 
 export interface BootstrapOptions {
   /** The stream consumer to run inside this process (e.g. a RedisStreamsServer with group = service name). */
@@ -43,7 +44,7 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
     configurePlatformHttp(app);
     await options.beforeListen?.(app, config);
     if (options.microservice) {
-      app.connectMicroservice({ strategy: options.microservice(app, config) });
+      connectStreamConsumer(app, options.microservice(app, config));
       await app.startAllMicroservices();
     }
     await app.listen(config.port);

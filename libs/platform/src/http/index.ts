@@ -1,2 +1,3 @@
 export * from './configure-http';
 export * from './bootstrap-service';
+export * from './stream-consumer';

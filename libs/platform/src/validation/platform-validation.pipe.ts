@@ -20,7 +20,7 @@ export class PlatformValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const forbidden = findForbiddenKeys(value);
+    const forbidden = REQUEST_DATA.has(metadata.type) ? findForbiddenKeys(value) : [];
     if (forbidden.length > 0) {
       const prefix = metadata.data ? `${metadata.data}.` : '';
       throw badRequestFor(forbidden.map((field) => ({ field: prefix + field, problems: ['this key is not allowed'] })));
@@ -28,6 +28,9 @@ export class PlatformValidationPipe extends ValidationPipe {
     return super.transform(value, metadata);
   }
 }
+
+/** Where client data arrives (a stream handler's payload also reports 'body'; its context reports 'custom'). */
+const REQUEST_DATA = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 
 function badRequestFor(problems: FieldProblem[]): ApiError {
   const fields = problems.map((problem) => problem.field).join(', ');

@@ -91,6 +91,23 @@ describe('ws-gateway /live: joining and delivery', () => {
     expect(await pending).toEqual({ ok: true });
   });
 
+  it('an event the transport delivers twice (published twice) reaches the socket once', async () => {
+    const owner = randomUUID();
+    const socket = await world.connect(gateway, { token: await world.token(owner) });
+    const received = record(socket);
+    const sessionId = await world.createSession(owner);
+    expect(await world.joinWhenKnown(socket, sessionId)).toEqual({ ok: true });
+    const [created, started, marker] = world.cycleEvents(sessionId, 3);
+    // One aggregate, one partition stream: the marker is handled after every duplicate before it.
+    await world.publish([created, created, started, created, marker]);
+    await waitFor(() => received.some((event) => event.event_id === marker.event_id), { what: 'the marker after the duplicates' });
+    const got = received.filter((event) => event.data.cycle_id === created.aggregate_id).map((event) => event.event_id);
+    expect(got).toEqual([created.event_id, started.event_id, marker.event_id]);
+    // Logged once each: session.created and the three cycle events.
+    await waitFor(async () => (await gateway.app.get(PgEventLogStore).head(sessionId)) === 4, { what: 'four logged events' });
+    expect(received.filter((event) => event.event_id === created.event_id)).toHaveLength(1);
+  });
+
   it('after session:leave the socket receives nothing more of that session', async () => {
     const owner = randomUUID();
     const socket = await world.connect(gateway, { token: await world.token(owner) });

@@ -110,7 +110,11 @@ export class OutboxRelay {
     this.interruptSleep?.();
     await this.loopDone;
     this.loopDone = undefined;
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    // QUIT waits for Redis; a Redis that is down must not hold up the shutdown.
+    const quit = this.redis.quit().catch(() => undefined);
+    const timeout = new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+    await Promise.race([quit, timeout]);
+    this.redis.disconnect();
   }
 
   /** Asks for a pass now (after a local commit). Cheap and safe to call from anywhere, any number of times. */

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, ModuleMetadata, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, ModuleMetadata, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@choice-sherpa/platform';
 import type { DataSource } from 'typeorm';
@@ -28,9 +28,12 @@ export const OUTBOX_MODULE_OPTIONS = Symbol('OUTBOX_MODULE_OPTIONS');
 
 type PlatformStreamsConfig = Pick<PlatformConfig, 'redisUrl' | 'streamPrefix' | 'streamPartitions'>;
 
-/** Starts the relay when the application has bootstrapped and stops it (finishing the current pass) on shutdown. */
+/**
+ * Starts the relay when the application has bootstrapped and stops it (finishing the current pass) before the
+ * shutdown hooks run, so it never works on a DataSource TypeOrmModule has already closed.
+ */
 @Injectable()
-export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(OUTBOX_MODULE_OPTIONS) private readonly options: OutboxModuleOptions,
@@ -42,7 +45,7 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicati
     new Logger('OutboxRelay').log({ msg: 'outbox relay started', streams: this.relay.layout.prefix, partitions: this.relay.layout.partitions });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
   }
 }

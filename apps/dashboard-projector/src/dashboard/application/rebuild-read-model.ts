@@ -33,7 +33,8 @@ export async function rebuildReadModel(
 ): Promise<RebuildReport> {
   const report: RebuildReport = { entries: 0, applied: 0, stale: 0, gaps: 0, not_projected: 0, invalid: 0 };
   await dataSource.transaction(async (manager) => {
-    await manager.query(`LOCK TABLE ${READ_MODEL_TABLES.join(', ')}, processed_events IN ACCESS EXCLUSIVE MODE`);
+    // processed_events first: a consumer's transaction takes it first too, so the rebuild queues behind it, no deadlock
+    await manager.query(`LOCK TABLE processed_events, ${READ_MODEL_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
     await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     await manager.query('DELETE FROM processed_events WHERE handler = $1', [handler]);
     const store = new PgReadModelStore(manager);

@@ -1,7 +1,7 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import { DeliverEvent } from './application/deliver-event';
 import { FeedRegistry } from './application/feed-registry';
-import { GATEWAY_SETTINGS } from './application/gateway-settings';
+import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { JoinSession } from './application/join-session';
 import { ACCESS_SIGNALS, EVENT_LOG_READER, EVENT_LOG_WRITER, LIVE_ANNOUNCER, SESSION_ACCESS_READER } from './application/ports';
 import { SessionAuthorizer } from './application/session-authorizer';
@@ -10,15 +10,21 @@ import { PgAccessSignals } from './infrastructure/pg-access-signals';
 import { PgEventLogStore } from './infrastructure/pg-event-log.store';
 import { PgSessionAccessStore } from './infrastructure/pg-session-access.store';
 import { SocketIoAnnouncer } from './infrastructure/socket-io-announcer';
-import { HANDSHAKE_VERIFIER } from './interface/handshake-auth';
+import { HANDSHAKE_VERIFIER, HandshakeVerifier } from './interface/handshake-auth';
 import { LiveEventsConsumer } from './interface/live-events.consumer';
 import { LiveGateway } from './interface/live.gateway';
 
+/** How to obtain a dependency: a value, a factory with its injections, or another provider's token. */
+export type Recipe<T> =
+  | { useValue: T }
+  | { useFactory: (...args: never[]) => T | Promise<T>; inject?: InjectionToken[] }
+  | { useExisting: InjectionToken };
+
 export interface LiveModuleOptions {
   /** Provides GATEWAY_SETTINGS. */
-  settings: Omit<Provider, 'provide'> & Record<string, unknown>;
+  settings: Recipe<GatewaySettings>;
   /** Provides HANDSHAKE_VERIFIER (the platform's TokenVerifier). */
-  verifier: Omit<Provider, 'provide'> & Record<string, unknown>;
+  verifier: Recipe<HandshakeVerifier>;
 }
 
 /**

@@ -9,7 +9,8 @@ export interface DeliverableEnvelope {
   aggregate_id: string;
   occurred_at: string;
   sequence: number;
-  payload: Record<string, unknown>;
+  /** A validated payload (the transport parsed it); only `session_id` is read here. */
+  payload: object;
 }
 
 export type DeliveryOutcome = 'delivered' | 'redelivered' | 'not_session_scoped';
@@ -27,7 +28,8 @@ export class DeliverEvent {
   ) {}
 
   async execute(envelope: DeliverableEnvelope): Promise<DeliveryOutcome> {
-    const sessionId = envelope.payload?.session_id;
+    const payload = envelope.payload as Record<string, unknown>;
+    const sessionId = payload?.session_id;
     if (!isUuid(sessionId)) return 'not_session_scoped';
     const { event, appended } = await this.log.append({
       event_id: envelope.event_id,
@@ -36,7 +38,7 @@ export class DeliverEvent {
       aggregate_id: envelope.aggregate_id,
       occurred_at: envelope.occurred_at,
       sequence: envelope.sequence,
-      data: envelope.payload,
+      data: payload,
     });
     this.announcer.announce(event);
     return appended ? 'delivered' : 'redelivered';

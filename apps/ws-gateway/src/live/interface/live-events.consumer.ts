@@ -29,7 +29,7 @@ export class LiveEventsConsumer {
    */
   @OnStreamEvent('*', { handler: 'ws-deliver', idempotent: false })
   async deliver(@Payload() event: TransportEvent): Promise<void> {
-    const outcome = await this.deliverEvent.execute(event as unknown as Parameters<DeliverEvent['execute']>[0]);
+    const outcome = await this.deliverEvent.execute(event);
     eventsLogged.inc({ event_type: event.event_type, outcome });
     if (outcome === 'redelivered') this.logger.log({ msg: 'event redelivered', event_id: event.event_id, event_type: event.event_type });
   }

@@ -21,6 +21,8 @@ import { SERVICES, Service } from '../support/services';
  * `npm test` builds dist first.
  */
 const READY_TIMEOUT_MS = 60_000;
+/** Services that write events through the outbox (ARCHITECTURE.md). */
+const PRODUCERS: Service[] = ['session-cycle', 'conversation', 'analysis-worker'];
 
 async function deleteKeys(prefix: string): Promise<void> {
   const redis = new Redis(TEST_REDIS_URL);
@@ -95,10 +97,13 @@ describe('the six services boot as processes', () => {
       expect(body.checks.map((check) => `${check.name}:${check.status}`)).toEqual(['database:up', 'migrations:up', 'redis:up']);
     });
 
-    it('serves Prometheus metrics', async () => {
+    it('serves Prometheus metrics: process, HTTP, consumer and (for producers) outbox metrics', async () => {
       const response = await fetch(`${child().url}/metrics`);
       expect(response.status).toBe(200);
-      expect(await response.text()).toContain('# TYPE process_cpu_user_seconds_total counter');
+      const text = await response.text();
+      const expected = ['process_cpu_user_seconds_total', 'http_requests_total', 'events_processed_total', 'event_processing_duration_seconds', 'duplicate_events_skipped_total'];
+      if (PRODUCERS.includes(service)) expected.push('events_published_total', 'outbox_pending_count', 'outbox_age_seconds');
+      for (const name of expected) expect(text).toContain(`# TYPE ${name} `);
     });
 
     it('refuses the admin API without a token (401) and without the admin role (403), admits an admin', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AnyEvent } from '@choice-sherpa/events';
 import { JourneyEvents } from '../../../test/support/journey-events';
 import { componentDetail } from './component-detail';
@@ -111,6 +112,21 @@ describe('dashboard views', () => {
     j.componentCompleted(sessionId, branchId, 'problem_frame');
     const branch = sessionView(await snapshotOf(j.all, sessionId)).cycles[0].branches[0];
     expect(branch.components.find((c) => c.component_type === 'problem_frame')).toMatchObject({ status: 'complete', inherited_from: null });
+  });
+
+  it('a branch whose cycle.branched was lost shows fresh components instead of a guessed copy', async () => {
+    j.finish(sessionId, cycleId, 'issue_raising');
+    const branchId = j.cycleCreated(sessionId, undefined, cycleId).payload.cycle_id;
+    const [root] = sessionView(await snapshotOf(j.all, sessionId)).cycles;
+    expect(root.branches.map((b) => [b.cycle_id, b.branch_point])).toEqual([[branchId, null]]);
+    expect(root.branches[0].components.every((c) => c.status === 'not_started')).toBe(true);
+  });
+
+  it('messages of a conversation whose conversation.started was lost are not attributed to any component', async () => {
+    const conversationId = randomUUID();
+    const sent = j.messageSent(sessionId, conversationId);
+    const snapshot = await snapshotOf([...j.all.filter((e) => e !== sent), { ...sent, sequence: 2 }], sessionId);
+    expect(sessionView(snapshot).cycles[0].components.every((c) => c.message_count === 0)).toBe(true);
   });
 
   it('component detail: status, output, conversation summary, can_branch, can_revise, previous and next', async () => {

@@ -48,6 +48,26 @@ describe('one error shape for every HTTP failure', () => {
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
+  it.each([
+    ['a JSON array', '[]', 'application/json'],
+    ['JSON null', 'null', 'application/json'],
+    ['an empty body', '', 'application/json'],
+    ['a text/plain body', 'title=a', 'text/plain'],
+    ['a string where an object is expected', '"just a string"', 'application/json'],
+  ])('answers %s with 400 VALIDATION_FAILED, never 500', async (_case, raw, contentType) => {
+    const response = await fetch(`${t.baseUrl}/api/things`, { method: 'POST', headers: { ...auth, 'content-type': contentType }, body: raw });
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a body nested deeper than the bound with 400, never walking it unbounded', async () => {
+    const deep = `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`;
+    const response = await post(deep.replace(/^\{/, '{"title":"x","ratings":[],"x":{').replace(/\}$/, '}}'));
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers malformed JSON with 400 in the shape', async () => {
     const response = await post('{"title": ');
     expect(response.status).toBe(400);

@@ -23,7 +23,7 @@ export class PlatformValidationPipe extends ValidationPipe {
     const forbidden = REQUEST_DATA.has(metadata.type) ? findForbiddenKeys(value) : [];
     if (forbidden.length > 0) {
       const prefix = metadata.data ? `${metadata.data}.` : '';
-      throw badRequestFor(forbidden.map((field) => ({ field: prefix + field, problems: ['this key is not allowed'] })));
+      throw badRequestFor(forbidden.map((field) => ({ field: prefix + field, problems: ['this key is not allowed (or nested too deeply)'] })));
     }
     return super.transform(value, metadata);
   }

@@ -31,10 +31,11 @@ export async function run(): Promise<void> {
   try {
     // The machine is shared: the load average says how much of its 2 cores the figures really had.
     const figures: Record<string, number> = { backlog_events: BACKLOG, batch_size: BATCH_SIZE, partitions: 8, loadavg_1m_at_start: round(os.loadavg()[0]) };
-    for (const relays of [1, 2]) {
+    // Two relays either take turns on every free partition (the default) or claim half the partitions each.
+    for (const [name, relays, maxPartitionsPerPass] of [['1_relay', 1, undefined], ['2_relay', 2, undefined], ['2_relay_half_partitions_each', 2, 4]] as const) {
       const layout = { prefix: uniqueName('bench-outbox'), partitions: 8 };
       layouts.push(layout);
-      figures[`throughput_${relays}_relay_events_per_s`] = await saturation(database.url, dataSource, redis, layout, relays);
+      figures[`throughput_${name}_events_per_s`] = await saturation(database.url, dataSource, redis, layout, relays, maxPartitionsPerPass);
     }
     for (const relays of [1, 2]) {
       const layout = { prefix: uniqueName('bench-outbox-lat'), partitions: 8 };
@@ -56,27 +57,25 @@ export async function run(): Promise<void> {
   }
 }
 
-async function startRelays(databaseUrl: string, layout: StreamLayout, count: number, onXadd?: (ids: string[]) => void) {
-  const pools: DataSource[] = [];
-  const relays: OutboxRelay[] = [];
-  for (let i = 0; i < count; i++) {
-    const pool = await createOutboxDataSource(databaseUrl, 3);
-    pools.push(pool);
-    const relay = new OutboxRelay({
-      dataSource: pool,
-      redisUrl: REDIS_URL,
-      layout,
-      name: `bench-relay-${i}`,
-      batchSize: BATCH_SIZE,
-      metricsIntervalMs: 0,
-      cleanupIntervalMs: 0,
-      beforeMarkPublished: onXadd ? async (ids) => onXadd(ids) : undefined,
-    });
-    relay.start();
-    relays.push(relay);
-  }
+async function startRelays(databaseUrl: string, layout: StreamLayout, count: number, onXadd?: (ids: string[]) => void, maxPartitionsPerPass?: number) {
+  const pools = await Promise.all(Array.from({ length: count }, () => createOutboxDataSource(databaseUrl, 3)));
+  const relays = pools.map(
+    (pool, i) =>
+      new OutboxRelay({
+        dataSource: pool,
+        redisUrl: REDIS_URL,
+        layout,
+        name: `bench-relay-${i}`,
+        batchSize: BATCH_SIZE,
+        maxPartitionsPerPass,
+        metricsIntervalMs: 0,
+        cleanupIntervalMs: 0,
+        beforeMarkPublished: onXadd ? async (ids) => onXadd(ids) : undefined,
+      }),
+  );
   return {
     relays,
+    start: () => relays.forEach((relay) => relay.start()),
     stop: async () => {
       await Promise.all(relays.map((relay) => relay.stop()));
       await Promise.all(pools.map((pool) => pool.destroy()));
@@ -84,11 +83,12 @@ async function startRelays(databaseUrl: string, layout: StreamLayout, count: num
   };
 }
 
-async function saturation(databaseUrl: string, dataSource: DataSource, redis: Redis, layout: StreamLayout, relays: number): Promise<number> {
+async function saturation(databaseUrl: string, dataSource: DataSource, redis: Redis, layout: StreamLayout, relays: number, maxPartitionsPerPass?: number): Promise<number> {
   // Everything published so far is out of the way: the backlog is only this run's rows.
   await writeBacklog(dataSource, outboxBenchEvents(BACKLOG));
+  const running = await startRelays(databaseUrl, layout, relays, undefined, maxPartitionsPerPass);
   const started = performance.now();
-  const running = await startRelays(databaseUrl, layout, relays);
+  running.start();
   const drained = await waitUntil(async () => (await streamLength(redis, layout)) >= BACKLOG, 300_000, 5);
   const seconds = (performance.now() - started) / 1000;
   await running.stop();
@@ -103,6 +103,7 @@ async function latency(databaseUrl: string, dataSource: DataSource, layout: Stre
     const now = performance.now();
     for (const id of ids) if (!xaddedAt.has(id)) xaddedAt.set(id, now);
   });
+  running.start();
   // One UnitOfWork per replica, each waking its own relay: writers alternate between the replicas.
   const writer = new OutboxWriter();
   const units = running.relays.map((relay) => new UnitOfWork(dataSource, writer, () => relay.wake()));

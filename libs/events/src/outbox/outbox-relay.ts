@@ -179,6 +179,7 @@ export class OutboxRelay {
 
   private async loop(): Promise<void> {
     let pollMs = this.options.minPollMs;
+    let contendedMs = 1;
     let failures = 0;
     while (this.running) {
       this.wakeRequested = false;
@@ -196,12 +197,24 @@ export class OutboxRelay {
         continue;
       }
       this.passes++;
-      if (outcome === 'published' || this.wakeRequested) {
+      if (outcome === 'published') {
+        pollMs = this.options.minPollMs;
+        contendedMs = 1;
+        continue;
+      }
+      if (outcome === 'contended') {
+        // Another relay is publishing these partitions (our rows included, it selects by state): look again shortly,
+        // backing off so two relays do not spin on each other's locks; wake-ups would add nothing meanwhile.
+        await this.sleep(contendedMs, false);
+        contendedMs = Math.min(contendedMs * 2, this.options.minPollMs * 4);
         pollMs = this.options.minPollMs;
         continue;
       }
-      // Another relay holds the partitions that have work: look again soon, it may finish or die.
-      if (outcome === 'contended') pollMs = this.options.minPollMs;
+      contendedMs = 1;
+      if (this.wakeRequested) {
+        pollMs = this.options.minPollMs;
+        continue;
+      }
       await this.sleep(pollMs, true);
       pollMs = this.wakeRequested ? this.options.minPollMs : Math.min(this.options.maxPollMs, pollMs * 2);
     }

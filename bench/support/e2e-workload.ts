@@ -56,17 +56,27 @@ export class E2eLatencyProbe {
   }
 }
 
-export async function benchUsers(stack: TestStack, count: number, probe: E2eLatencyProbe): Promise<BenchUser[]> {
+export async function benchUsers(stack: TestStack, count: number): Promise<BenchUser[]> {
   const users: BenchUser[] = [];
   for (let i = 0; i < count; i++) {
     const userId = `bench-user-${i}-${Date.now()}`;
     const api = await stack.client('session-cycle', userId);
     const sessionId = await createSession(api, `bench session ${i}`);
-    const socket = await stack.socket(userId, { onEvent: probe.onEvent });
+    const socket = await stack.socket(userId);
     await socket.joinWhenKnown(sessionId);
     users.push({ sessionId, api, socket });
   }
   return users;
+}
+
+/** Runs `work` with `probe` listening on every user's socket. */
+export async function probing<T>(users: BenchUser[], probe: E2eLatencyProbe, work: () => Promise<T>): Promise<T> {
+  for (const user of users) user.socket.socket.on('event', probe.onEvent);
+  try {
+    return await work();
+  } finally {
+    for (const user of users) user.socket.socket.off('event', probe.onEvent);
+  }
 }
 
 /** Offers `perSecond` commands for `seconds`, open loop (a slow response never delays the next send), round-robin over users. */

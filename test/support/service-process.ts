@@ -8,10 +8,23 @@ import type { Service } from './services';
 const LOG_LINES_KEPT = 400;
 const liveChildren = new Set<ChildProcess>();
 
-// A test runner that dies must not leave services behind: kill whatever is still running when this process exits.
-process.once('exit', () => {
+// A test runner that dies must not leave services behind: kill whatever is still running when this process exits,
+// also when it is ended by a signal (then, unless someone else handles it, the signal is raised again so the runner ends as told).
+function killChildren(): void {
   for (const child of liveChildren) child.kill('SIGKILL');
-});
+}
+process.once('exit', killChildren);
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killChildren();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
+
+/** The compiled tree the services run from: `dist/` (what `npm run build` writes) unless E2E_DIST_DIR names another. */
+export function distDir(): string {
+  return process.env.E2E_DIST_DIR ?? path.join(repoRoot(), 'dist');
+}
 
 /**
  * One compiled service (`node dist/apps/<service>/src/main.js`, the entry point its container runs) as a child
@@ -45,7 +58,7 @@ export class ServiceProcess {
 
   start(): void {
     if (this.child) throw new Error(`${this.service} is already running`);
-    const entry = path.join(repoRoot(), 'dist', 'apps', this.service, 'src', 'main.js');
+    const entry = path.join(distDir(), 'apps', this.service, 'src', 'main.js');
     const child = spawn(process.execPath, [entry], {
       cwd: repoRoot(),
       env: { ...this.env, PORT: String(this.port) },

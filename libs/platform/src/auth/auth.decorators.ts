@@ -1,14 +1,19 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.constants';
+import { RequireRoleGuard } from './require-role.guard';
 
-export const IS_PUBLIC = 'platform:isPublic';
-export const REQUIRED_ROLES = 'platform:requiredRoles';
+export { IS_PUBLIC, REQUIRED_ROLES };
 
 /** The route (or controller) needs no token. */
 export const Public = (): ClassDecorator & MethodDecorator => SetMetadata(IS_PUBLIC, true);
 
-/** The caller's token must carry this role in its `roles` claim (403 FORBIDDEN otherwise). */
-export const RequireRole = (...roles: string[]): ClassDecorator & MethodDecorator => SetMetadata(REQUIRED_ROLES, roles);
+/**
+ * The caller's token must carry this role in its `roles` claim (403 FORBIDDEN otherwise). Enforced by its own guard
+ * too, so the route fails closed even where the global JWT guard is missing.
+ */
+export const RequireRole = (...roles: string[]): ClassDecorator & MethodDecorator =>
+  applyDecorators(SetMetadata(REQUIRED_ROLES, roles), UseGuards(RequireRoleGuard));
 
 /** The authenticated caller set by the global JWT guard. */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {

@@ -2,8 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error';
 import type { AuthUser } from './auth-user';
-import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.constants';
 import { TokenVerifier } from './token-verifier';
+import { bearerToken } from './bearer-token';
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless marked @Public(); @RequireRole adds a role check.
@@ -30,9 +31,4 @@ export class JwtAuthGuard implements CanActivate {
     if (missing.length > 0) throw new ApiError(403, 'FORBIDDEN', `the ${missing.join(', ')} role is required`);
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header ?? '');
-  return match?.[1];
 }

@@ -1,0 +1,2 @@
+export const IS_PUBLIC = 'platform:isPublic';
+export const REQUIRED_ROLES = 'platform:requiredRoles';

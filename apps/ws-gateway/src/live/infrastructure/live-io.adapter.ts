@@ -36,6 +36,10 @@ export class LiveIoAdapter extends IoAdapter {
       client.on('error', (error: Error) => this.logger.warn({ msg: 'socket.io redis adapter connection error', error: error.message }));
       this.redisClients.push(client);
     }
+    // The adapter fires these without awaiting them; a rejection (a command on a connection closed at shutdown)
+    // would be an unhandled rejection, which ends a Node process. Catch and log instead.
+    this.catchRejections(pub, ['publish']);
+    this.catchRejections(sub, ['unsubscribe', 'punsubscribe']);
     const { allowedOrigins, maxMessageBytes, adapterKey } = this.settings;
     const serverOptions: Partial<ServerOptions> = {
       ...options,
@@ -52,6 +56,17 @@ export class LiveIoAdapter extends IoAdapter {
     };
     const server = this.httpServer && port === 0 ? new Server(this.httpServer, serverOptions) : new Server(port, serverOptions);
     return server as unknown as NestIoServer;
+  }
+
+  private catchRejections(client: Redis, methods: ('publish' | 'unsubscribe' | 'punsubscribe')[]): void {
+    for (const method of methods) {
+      const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+      (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
+        original(...args).catch((error: Error) => {
+          this.logger.warn({ msg: 'socket.io redis adapter command failed', command: method, error: error.message });
+          return 0;
+        });
+    }
   }
 
   override async dispose(): Promise<void> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { partitionOf } from '@choice-sherpa/events';
+import { partitionOf, sampleEvent } from '@choice-sherpa/events';
 import { waitFor } from '@choice-sherpa/platform/testing';
-import { ClientEvent, GatewayWorld, record, RunningGateway } from '../../testing/gateway-harness';
+import { ClientEvent, GatewayWorld, join, record, RunningGateway } from '../../testing/gateway-harness';
+import { PgAccessSignals } from '../infrastructure/pg-access-signals';
 
 describe('ws-gateway /live: several replicas', () => {
   let world: GatewayWorld;
@@ -50,6 +51,19 @@ describe('ws-gateway /live: several replicas', () => {
       expect(new Set(ids).size).toBe(ids.length);
       for (const cycle of cycles) expect(perCycle(received, cycle[0].aggregate_id)).toEqual([1, 2, 3, 4]);
     }
+  });
+
+  it("a join waiting on one replica is woken when the other replica records the session's owner", async () => {
+    const owner = randomUUID();
+    const socket = await world.connect(first, { token: await world.token(owner) });
+    // A session id whose partition the second replica consumes.
+    let sessionId = randomUUID();
+    while (!second.consumer.ownedPartitions().includes(partitionOf(sessionId, world.layout.partitions))) sessionId = randomUUID();
+    const signals = first.app.get(PgAccessSignals);
+    const pending = join(socket, sessionId);
+    await waitFor(() => signals.waitingFor(sessionId) > 0, { what: 'the join to wait on the first replica' });
+    await world.publish([sampleEvent('session.created', { aggregateId: sessionId, payload: { session_id: sessionId, user_id: owner } })]);
+    expect(await pending).toEqual({ ok: true });
   });
 
   it('when one replica stops, the other takes its partitions and its sockets keep receiving everything', async () => {

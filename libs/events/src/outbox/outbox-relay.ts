@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import type { QueryRunner } from 'typeorm';
 import { DEFAULT_STREAM_LAYOUT, StreamLayout, streamFor } from '../streams/stream-layout';
 import { aggregateHash } from './aggregate-hash';
 import { wakeAfterOutboxCommits } from './commit-wakeup';
@@ -23,13 +22,14 @@ const CLEANUP_MAX_CHUNKS = 200;
  *
  * - Rows are chosen by state (`published_at IS NULL`), never by an id watermark, so late commits and rolled-back ids
  *   need no special handling.
- * - Each pass holds transaction-scoped advisory locks on the stream partitions it publishes, so one partition is
+ * - Each pass is one transaction holding advisory locks on the stream partitions it publishes, so one partition is
  *   published by one relay at a time; within it, rows go out in id order, which for one aggregate is sequence order
  *   (the writer's counter lock makes an aggregate's rows insert and commit one transaction after the other).
- * - A batch is XADDed as one pipeline; rows are marked published only after Redis confirmed every XADD of the batch.
- *   A crash in between re-publishes the batch (same event_id: consumers deduplicate). Because a row is only marked
- *   after its XADD was confirmed, the first occurrence of every event in a stream is in sequence order even if two
- *   relays ever overlapped.
+ * - A pass claims its rows (sets published_at, uncommitted), XADDs them as one pipeline and commits only after Redis
+ *   confirmed every XADD; otherwise it rolls back and the rows are still pending. A crash in between re-publishes the
+ *   batch (same event_id: consumers deduplicate). Because publication only ever commits after the XADDs were
+ *   confirmed, the first occurrence of every event in a stream is in sequence order even if two relays overlapped.
+ * - A pass costs two PostgreSQL round trips (BEGIN + lock + claim in one, COMMIT) and one Redis round trip.
  * - `wake()` starts a pass at once. The relay calls it itself after every commit on its DataSource that wrote outbox
  *   rows (a TypeORM transaction subscriber, so no NOTIFY on the commit path), and UnitOfWork calls it too. Rows
  *   committed by other replicas are found by polling that adapts from minPollMs while there is work to maxPollMs.
@@ -151,19 +151,20 @@ export class OutboxRelay {
   async republishSince(since: Date): Promise<number> {
     let total = 0;
     for (let partition = 0; partition < this.options.layout.partitions; partition++) {
-      total += await this.inTransaction(async (runner) => {
-        await this.store.lockPartition(runner, partition);
+      total += await this.store.withConnection(async (client) => {
+        await this.store.beginAndLockPartition(client, partition);
         let afterId = '0';
         let count = 0;
         for (;;) {
-          const rows = await this.store.rowsToRepublish(runner, partition, since, afterId, this.options.batchSize);
+          const rows = await this.store.rowsToRepublish(client, partition, since, afterId, this.options.batchSize);
           if (rows.length === 0) break;
           await this.xadd(rows);
           const pending = rows.filter((row) => row.pending).map((row) => row.id);
-          if (pending.length > 0) await this.store.markPublished(runner, pending);
+          if (pending.length > 0) await this.store.markPublished(client, pending);
           count += rows.length;
           afterId = rows[rows.length - 1].id;
         }
+        await this.store.commit(client);
         return count;
       });
     }
@@ -227,24 +228,28 @@ export class OutboxRelay {
     const candidates = maxPartitionsPerPass >= partitions ? range(partitions) : await this.store.pendingPartitions(this.options.batchSize * 2);
     if (candidates.length === 0) return { published: 0, outcome: 'idle' };
     shuffle(candidates); // relays racing for the same partitions spread out instead of colliding in one order
-    const result = await this.inTransaction(async (runner): Promise<PassResult & { rows?: OutboxRow[] }> => {
-      const locked = await this.store.tryLockPartitions(runner, candidates, maxPartitionsPerPass);
-      if (locked.length === 0) return { published: 0, outcome: 'contended' };
-      const rows = await this.store.pendingRows(runner, locked.length === partitions ? 'all' : locked, this.options.batchSize);
-      if (rows.length === 0) return { published: 0, outcome: 'idle' };
+    const result = await this.store.withConnection(async (client): Promise<PassResult & { rows?: OutboxRow[] }> => {
+      const { locked, rows } = await this.store.beginAndClaim(client, candidates, maxPartitionsPerPass, this.options.batchSize);
+      if (rows.length === 0) {
+        await this.store.commit(client);
+        return { published: 0, outcome: locked.length === 0 ? 'contended' : 'idle' };
+      }
       try {
         await this.xadd(rows);
       } catch (error) {
-        outboxPublishErrors.inc({ stage: 'redis' });
-        await this.store.recordFailure(runner, rows.map((row) => row.id), errorMessage(error));
-        // Commit the attempt count, then report the failure to the loop's backoff.
+        await this.store.rollback(client);
         return { published: 0, outcome: 'failed', rows, error };
       }
       await this.options.beforeMarkPublished?.(rows.map((row) => row.event_id));
-      await this.store.markPublished(runner, rows.map((row) => row.id));
+      await this.store.commit(client);
       return { published: rows.length, outcome: 'published', rows };
     });
-    if (result.outcome === 'failed') throw new RelayPublishError(result.rows?.length ?? 0, result.error);
+    if (result.outcome === 'failed') {
+      outboxPublishErrors.inc({ stage: 'redis' });
+      const ids = result.rows!.map((row) => row.id);
+      await this.store.recordFailure(ids, errorMessage(result.error)).catch(() => undefined); // bookkeeping only
+      throw new RelayPublishError(ids.length, result.error);
+    }
     if (result.rows) countPublished(result.rows);
     return result;
   }
@@ -257,22 +262,6 @@ export class OutboxRelay {
     if (!results) throw new Error('redis pipeline returned no results');
     const failed = results.find(([error]) => error);
     if (failed) throw failed[0];
-  }
-
-  private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.options.dataSource.createQueryRunner('master');
-    try {
-      await runner.connect();
-      await runner.startTransaction();
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release().catch(() => undefined);
-    }
   }
 
   private sleep(ms: number, wakeable: boolean): Promise<void> {

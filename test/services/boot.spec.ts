@@ -11,14 +11,13 @@ import {
   uniqueName,
   waitFor,
 } from '@choice-sherpa/platform/testing';
-import { repoRoot } from '../support/repo-root';
-import { ServiceProcess } from '../support/service-process';
+import { distDir, ServiceProcess } from '../support/service-process';
 import { SERVICES, Service } from '../support/services';
 
 /**
  * Each compiled app (`node dist/apps/<app>/src/main.js`, what its container runs) boots on its own database and stream
  * prefix, becomes ready, serves metrics, refuses a request without a token, and stops cleanly on SIGTERM.
- * `npm test` builds dist first.
+ * `npm test` builds dist first; E2E_DIST_DIR points at a private build instead (safe from concurrent rebuilds).
  */
 const READY_TIMEOUT_MS = 60_000;
 /** Services that write events through the outbox (ARCHITECTURE.md). */
@@ -67,8 +66,8 @@ describe('the six services boot as processes', () => {
 
   // All six start together (as the stack does), each on its own database, stream prefix and free port.
   beforeAll(async () => {
-    const missing = SERVICES.filter((service) => !existsSync(path.join(repoRoot(), 'dist', 'apps', service, 'src', 'main.js')));
-    if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run npm run build)`);
+    const missing = SERVICES.filter((service) => !existsSync(path.join(distDir(), 'apps', service, 'src', 'main.js')));
+    if (missing.length > 0) throw new Error(`not built in ${distDir()}: ${missing.join(', ')} (run npm run build)`);
     for (const service of SERVICES) {
       const database = await createTestDatabase(`boot_${service.replace(/-/g, '_')}`);
       const streamPrefix = uniqueName(`boot-${service}`);

@@ -54,6 +54,7 @@ describe('platform configuration', () => {
     ['JWT_SECRET', { JWT_SECRET: 'short' }],
     ['JWT_SECRET', { JWT_JWKS_URL: 'https://issuer.example/jwks' }],
     ['JWT_ALGORITHM', { JWT_ALGORITHM: 'none' }],
+    ['JWT_JWKS_URL', { JWT_SECRET: undefined, JWT_JWKS_URL: 'http://issuer.example/jwks' }],
     ['JWT_ALGORITHM', { JWT_ALGORITHM: 'RS256' }],
     ['STREAM_PARTITIONS', { STREAM_PARTITIONS: '0' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],

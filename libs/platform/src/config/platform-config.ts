@@ -85,6 +85,10 @@ function databaseUrl(read: EnvReader, service: ServiceName): string {
 function jwtConfig(read: EnvReader): JwtConfig {
   const secret = read.optional('JWT_SECRET');
   const jwksUrl = read.url('JWT_JWKS_URL', ['https:', 'http:']);
+  // Keys fetched over plain HTTP could be swapped in transit; only a loopback issuer (tests, a local IdP) may use it.
+  if (jwksUrl && new URL(jwksUrl).protocol === 'http:' && !LOOPBACK_HOSTS.has(new URL(jwksUrl).hostname)) {
+    throw new ConfigError('JWT_JWKS_URL', 'must use https (plain http only for a loopback issuer)');
+  }
   if (secret && jwksUrl) throw new ConfigError('JWT_SECRET', 'set either JWT_SECRET or JWT_JWKS_URL, not both');
   if (!secret && !jwksUrl) throw new ConfigError('JWT_SECRET', 'is required (or JWT_JWKS_URL) (not set)');
   if (secret && secret.length < MIN_SECRET_LENGTH) throw new ConfigError('JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
@@ -93,6 +97,8 @@ function jwtConfig(read: EnvReader): JwtConfig {
     : read.oneOf('JWT_ALGORITHM', ASYMMETRIC_ALGORITHMS, 'RS256');
   return { secret, jwksUrl, algorithm, issuer: read.optional('JWT_ISSUER'), audience: read.optional('JWT_AUDIENCE') };
 }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function trustProxy(read: EnvReader): number {
   const raw = read.optional('TRUST_PROXY')?.toLowerCase();

@@ -3,6 +3,7 @@ import { BaseWsExceptionFilter } from '@nestjs/websockets';
 import { activeCorrelationId } from '../correlation/correlation-context';
 import type { PlatformLogger } from '../logging/logger';
 import { PLATFORM_LOGGER } from '../logging/logger.token';
+import { describeError } from '../logging/describe-error';
 import { ApiError, ApiErrorBody } from './api-error';
 import { codeForStatus } from './error-codes';
 
@@ -69,11 +70,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private logUnexpected(exception: unknown): void {
-    const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger?.error(
-      { error: { type: error.name, message: error.message, stack: error.stack }, correlation_id: activeCorrelationId() },
-      'unhandled error',
-    );
+    this.logger?.error({ error: describeError(exception), correlation_id: activeCorrelationId() }, 'unhandled error');
   }
 }
 

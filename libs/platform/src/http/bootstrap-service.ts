@@ -8,6 +8,7 @@ import type { ServiceName } from '../config/service-name';
 import { loggerFor } from '../logging/logger-registry';
 import { createLogger } from '../logging/logger';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { describeError } from '../logging/describe-error';
 import { configurePlatformHttp } from './configure-http';
 import { connectStreamConsumer } from './stream-consumer';
 
@@ -52,8 +53,7 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
     logger.info({ port: config.port }, `${service} listening`);
     return app;
   } catch (error) {
-    const err = error as Error;
-    logger.fatal({ error: { type: err.name, message: err.message, stack: err.stack } }, `${service} failed to start`);
+    logger.fatal({ error: describeError(error) }, `${service} failed to start`);
     throw error;
   }
 }
@@ -76,7 +76,7 @@ function stopOnSignals(app: INestApplication, timeoutMs: number, logger: ReturnT
         process.exit(0);
       },
       (error: Error) => {
-        logger.error({ error: { type: error.name, message: error.message } }, 'shutdown failed');
+        logger.error({ error: describeError(error) }, 'shutdown failed');
         process.exit(1);
       },
     );

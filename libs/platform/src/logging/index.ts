@@ -2,3 +2,4 @@ export * from './logger';
 export * from './pino-nest-logger';
 export * from './logger.token';
 export * from './logger-registry';
+export * from './describe-error';

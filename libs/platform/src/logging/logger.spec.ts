@@ -2,6 +2,10 @@ import { Writable } from 'node:stream';
 import { runWithCorrelationId } from '../correlation/correlation-context';
 import { createLogger } from './logger';
 import { PinoNestLogger } from './pino-nest-logger';
+import { Client } from 'pg';
+import { QueryFailedError } from 'typeorm';
+import { TEST_ADMIN_DATABASE_URL } from '../testing/test-database';
+import { describeError } from './describe-error';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -57,5 +61,37 @@ describe('pino logger', () => {
     expect(log).toMatchObject({ level: 'info', context: 'RouterExplorer', msg: 'Mapped {/health, GET} route' });
     expect(error).toMatchObject({ level: 'error', context: 'ExceptionHandler', msg: 'boom', stack: 'Error: boom\n    at x' });
     expect(warn).toMatchObject({ level: 'warn', msg: 'lease tick failed', group: 'notifier' });
+  });
+});
+
+describe('describeError', () => {
+  async function databaseError(): Promise<Error> {
+    const client = new Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query('SELECT $1::uuid', ['my-secret-decision-title']);
+      throw new Error('expected the query to fail');
+    } catch (error) {
+      return error as Error;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('keeps only SQLSTATE, constraint and table of a database error, never the echoed input', async () => {
+    const pgError = await databaseError();
+    expect(pgError.message).toContain('my-secret-decision-title');
+    const described = describeError(pgError);
+    expect(described).toMatchObject({ code: '22P02' });
+    expect(JSON.stringify(described)).not.toContain('my-secret-decision-title');
+    const typeormError = new QueryFailedError('SELECT $1::uuid', ['my-secret-decision-title'], pgError);
+    expect(JSON.stringify(describeError(typeormError))).not.toContain('my-secret-decision-title');
+    expect(describeError(typeormError)).toMatchObject({ type: 'QueryFailedError', code: '22P02' });
+  });
+
+  it('keeps the message of other errors and the stack frames without the message line', () => {
+    const described = describeError(new TypeError('cannot read x of undefined'));
+    expect(described).toMatchObject({ type: 'TypeError', message: 'cannot read x of undefined' });
+    expect(described.stack).toMatch(/^\s+at /);
   });
 });

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { PlatformLogger } from './logger';
+import { describeError } from './describe-error';
 
 /** Nest's LoggerService over pino: Nest's own logs become JSON lines with the same redaction. */
 export class PinoNestLogger implements LoggerService {
@@ -38,7 +39,7 @@ export class PinoNestLogger implements LoggerService {
     if (context) fields.context = context;
     if (stack) fields.stack = stack;
     if (message instanceof Error) {
-      this.logger[level]({ ...fields, error: { type: message.name, message: message.message, stack: message.stack } }, message.message);
+      this.logger[level]({ ...fields, error: describeError(message) }, message.name);
     } else if (message !== null && typeof message === 'object') {
       this.logger[level]({ ...fields, ...(message as Record<string, unknown>) });
     } else {

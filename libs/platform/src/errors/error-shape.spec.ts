@@ -68,6 +68,20 @@ describe('one error shape for every HTTP failure', () => {
     expect((await errorOf(response)).code).toBe('VALIDATION_FAILED');
   });
 
+  it('validates and converts query parameters, naming the bad ones', async () => {
+    const ok = await fetch(`${t.baseUrl}/api/things/search?q=abc&limit=5`, { headers: auth });
+    expect(await jsonOf(ok)).toEqual({ q: 'abc', limit: 5 });
+    const bad = await fetch(`${t.baseUrl}/api/things/search?limit=500&sort=desc`, { headers: auth });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).details.map((d) => (d as { field: string }).field).sort()).toEqual(['limit', 'sort']);
+  });
+
+  it('rejects __proto__ in a query string', async () => {
+    const response = await fetch(`${t.baseUrl}/api/things/search?__proto__=x`, { headers: auth });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details).toEqual([{ field: '__proto__', problems: [expect.any(String)] }]);
+  });
+
   it('answers malformed JSON with 400 in the shape', async () => {
     const response = await post('{"title": ');
     expect(response.status).toBe(400);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { AuthUser } from '../auth/auth-user';
@@ -28,6 +28,20 @@ export class CreateThingDto {
   ratings?: RatingDto[];
 }
 
+export class SearchThingsDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
 /** A controller exercising the platform the way a service does. */
 @Controller('api/things')
 export class SampleController {
@@ -45,6 +59,11 @@ export class SampleController {
   @Post()
   create(@Body() body: CreateThingDto): { title: string; ratings: number; is_dto: boolean } {
     return { title: body.title, ratings: body.ratings?.length ?? 0, is_dto: body instanceof CreateThingDto };
+  }
+
+  @Get('search')
+  search(@Query() query: SearchThingsDto): { q: string | null; limit: number | null } {
+    return { q: query.q ?? null, limit: query.limit ?? null };
   }
 
   @Get('boom')

@@ -69,6 +69,9 @@ export class OutboxStore {
    * Selecting by state, not by an id watermark, is what closes the outbox gap: a row whose transaction took an early
    * id but committed late is simply unpublished on a later pass, and ids burnt by rollbacks never exist.
    * Returns the locked partitions and the claimed rows in id order (RETURNING has no order of its own).
+   * A queue table's statistics are always stale, and with a low row estimate the planner reads the whole backlog
+   * (bitmap scan + top-N sort) on every pass; with bitmap scans and sorts off for this transaction it walks the
+   * pending-rows index in id order and stops after `limit` matches.
    * Only integers we produce are inlined (the simple protocol, which allows several statements in one round trip,
    * takes no parameters).
    */
@@ -76,13 +79,15 @@ export class OutboxStore {
     const list = candidates.map((value) => String(integer(value))).join(',');
     const results = (await client.query(`BEGIN;
       SET LOCAL synchronous_commit TO off;
+      SET LOCAL enable_bitmapscan TO off;
+      SET LOCAL enable_sort TO off;
       WITH locked AS MATERIALIZED (
         SELECT p FROM unnest('{${list}}'::int[]) AS c(p) WHERE pg_try_advisory_xact_lock(${integer(this.lockSpace)}, p) LIMIT ${integer(max)}
       ), claimed AS (
         UPDATE outbox_events SET published_at = now(), attempts = attempts + 1, last_error = NULL
          WHERE published_at IS NULL AND id IN (
            SELECT id FROM outbox_events
-            WHERE published_at IS NULL AND (aggregate_hash % ${integer(this.partitions)})::int IN (SELECT p FROM locked)
+            WHERE published_at IS NULL AND (aggregate_hash % ${integer(this.partitions)})::int = ANY(ARRAY(SELECT p FROM locked))
             ORDER BY id LIMIT ${integer(limit)})
          RETURNING ${ROW_COLUMNS}
       )

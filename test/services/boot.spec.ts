@@ -51,7 +51,7 @@ function serviceEnv(database: TestDatabase, streamPrefix: string, extra: Record<
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    ...testPlatformEnv({ databaseUrl: database.url, streamPrefix, STREAM_PARTITIONS: '2', LOG_LEVEL: 'warn', ...extra }),
+    ...testPlatformEnv({ databaseUrl: database.url, streamPrefix, STREAM_PARTITIONS: '2', LOG_LEVEL: 'info', ...extra }),
   };
 }
 
@@ -122,9 +122,13 @@ describe('the six services boot as processes', () => {
       await waitFor(async () => (await consumerGroups(stream)).includes(service), { timeoutMs: 15_000, what: `${service} consumer group on ${stream}` });
     });
 
-    it('exits with code 0 on SIGTERM', async () => {
+    it('exits with code 0 on SIGTERM, having logged only JSON lines and no token', async () => {
       await child().stop(15_000);
       expect(child().exits).toEqual(['code 0']);
+      const lines = child().logTail(400).split('\n').filter((line) => line.trim() !== '');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+      expect(child().logTail(400)).not.toMatch(/eyJ|Bearer/);
     });
   });
 });

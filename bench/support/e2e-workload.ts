@@ -17,6 +17,7 @@ export interface BenchUser {
  * socket.io-client. The command is a rename to a unique title, which identifies its `session.renamed` event.
  */
 export class E2eLatencyProbe {
+  private readonly sentAt = new Map<string, number>();
   private readonly respondedAt = new Map<string, number>();
   private readonly arrivedAt = new Map<string, number>();
   readonly httpMs: number[] = [];
@@ -36,6 +37,7 @@ export class E2eLatencyProbe {
       return;
     }
     this.httpMs.push(responded - sent);
+    this.sentAt.set(title, sent);
     this.respondedAt.set(title, responded);
   }
 
@@ -49,9 +51,18 @@ export class E2eLatencyProbe {
 
   /** Response-to-arrival latencies; an event can beat its own HTTP response to the client (then the value is negative). */
   latenciesMs(): number[] {
-    return [...this.respondedAt]
+    return this.since(this.respondedAt);
+  }
+
+  /** Request-sent-to-arrival latencies: the whole path including the HTTP command itself. */
+  sendToArrivalMs(): number[] {
+    return this.since(this.sentAt);
+  }
+
+  private since(start: Map<string, number>): number[] {
+    return [...start]
       .filter(([title]) => this.arrivedAt.has(title))
-      .map(([title, responded]) => this.arrivedAt.get(title)! - responded)
+      .map(([title, at]) => this.arrivedAt.get(title)! - at)
       .sort((a, b) => a - b);
   }
 }
@@ -104,6 +115,8 @@ export function summarize(prefix: string, probe: E2eLatencyProbe): Record<string
     [`${prefix}_p50_ms`]: round(percentile(latencies, 50)),
     [`${prefix}_p99_ms`]: round(percentile(latencies, 99)),
     [`${prefix}_max_ms`]: round(latencies.at(-1) ?? Number.NaN),
+    [`${prefix}_send_to_arrival_p50_ms`]: round(percentile(probe.sendToArrivalMs(), 50)),
+    [`${prefix}_send_to_arrival_p99_ms`]: round(percentile(probe.sendToArrivalMs(), 99)),
     [`${prefix}_http_p50_ms`]: round(percentile(http, 50)),
     [`${prefix}_http_p99_ms`]: round(percentile(http, 99)),
   };

@@ -59,7 +59,9 @@ export class ServiceProcess {
   start(): void {
     if (this.child) throw new Error(`${this.service} is already running`);
     const entry = path.join(distDir(), 'apps', this.service, 'src', 'main.js');
-    const child = spawn(process.execPath, [entry], {
+    // E2E_NODE_ARGS: extra node flags for every service, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
+    const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
       cwd: repoRoot(),
       env: { ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,17 +80,19 @@ export class ServiceProcess {
     });
   }
 
+  /** Waits for /health/ready; fails at once, with the service's output, if the process exits meanwhile. */
   async waitReady(timeoutMs = 120_000): Promise<void> {
-    await waitFor(
+    const outcome = await waitFor(
       async () => {
-        if (!this.child) throw new Error(`${this.service} exited (${this.exits.at(-1)}):\n${this.logTail(40)}`);
+        if (!this.child) return 'exited';
         const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
-        return response.ok;
+        return response.ok ? 'ready' : undefined;
       },
       { timeoutMs, intervalMs: 100, what: `${this.service} /health/ready on ${this.port}` },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- ${this.service} output ---\n${this.logTail(40)}`);
     });
+    if (outcome === 'exited') throw new Error(`${this.service} exited (${this.exits.at(-1)}) before it was ready:\n${this.logTail(40)}`);
   }
 
   /** Graceful stop (SIGTERM), SIGKILL if it has not exited within the bound. */

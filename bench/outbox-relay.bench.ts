@@ -37,15 +37,18 @@ export async function run(): Promise<void> {
       layouts.push(layout);
       figures[`throughput_${name}_events_per_s`] = await saturation(database.url, dataSource, redis, layout, relays, maxPartitionsPerPass);
     }
-    for (const relays of [1, 2]) {
-      const layout = { prefix: uniqueName('bench-outbox-lat'), partitions: 8 };
-      layouts.push(layout);
-      const result = await latency(database.url, dataSource, layout, relays);
-      figures[`latency_${relays}_relay_offered_per_s`] = LATENCY_RATE;
-      figures[`latency_${relays}_relay_achieved_per_s`] = round(result.achievedPerSecond);
-      figures[`commit_to_xadd_${relays}_relay_p50_ms`] = round(result.p50);
-      figures[`commit_to_xadd_${relays}_relay_p99_ms`] = round(result.p99);
-      figures[`commit_to_xadd_${relays}_relay_max_ms`] = round(result.max);
+    // 1,000/s is the target; 200/s is a rate a loaded shared machine still sustains (see achieved_per_s).
+    for (const rate of [LATENCY_RATE, 200]) {
+      for (const relays of [1, 2]) {
+        const layout = { prefix: uniqueName('bench-outbox-lat'), partitions: 8 };
+        layouts.push(layout);
+        const result = await latency(database.url, dataSource, layout, relays, rate);
+        const key = `at_${rate}_per_s_${relays}_relay`;
+        figures[`${key}_achieved_per_s`] = round(result.achievedPerSecond);
+        figures[`commit_to_xadd_${key}_p50_ms`] = round(result.p50);
+        figures[`commit_to_xadd_${key}_p99_ms`] = round(result.p99);
+        figures[`commit_to_xadd_${key}_max_ms`] = round(result.max);
+      }
     }
     figures.loadavg_1m_at_end = round(os.loadavg()[0]);
     writeResults('outbox-relay', figures);
@@ -96,7 +99,7 @@ async function saturation(databaseUrl: string, dataSource: DataSource, redis: Re
   return round(BACKLOG / seconds);
 }
 
-async function latency(databaseUrl: string, dataSource: DataSource, layout: StreamLayout, relays: number) {
+async function latency(databaseUrl: string, dataSource: DataSource, layout: StreamLayout, relays: number, rate: number) {
   const committedAt = new Map<string, number>();
   const xaddedAt = new Map<string, number>();
   const running = await startRelays(databaseUrl, layout, relays, (ids) => {
@@ -107,8 +110,8 @@ async function latency(databaseUrl: string, dataSource: DataSource, layout: Stre
   // One UnitOfWork per replica, each waking its own relay: writers alternate between the replicas.
   const writer = new OutboxWriter();
   const units = running.relays.map((relay) => new UnitOfWork(dataSource, writer, () => relay.wake()));
-  const events = outboxBenchEvents(LATENCY_RATE * LATENCY_SECONDS);
-  const achievedPerSecond = await offered(events.length, LATENCY_RATE, async (i) => {
+  const events = outboxBenchEvents(rate * LATENCY_SECONDS);
+  const achievedPerSecond = await offered(events.length, rate, async (i) => {
     const event = events[i];
     await units[i % units.length].run(async ({ publish }) => publish(event));
     committedAt.set(event.event_id, performance.now());

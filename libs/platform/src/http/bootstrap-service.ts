@@ -36,8 +36,9 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
     throw error;
   }
   const logger = loggerFor(service, config.logLevel);
+  let app: NestExpressApplication | undefined;
   try {
-    const app = await NestFactory.create<NestExpressApplication>(appModule, {
+    app = await NestFactory.create<NestExpressApplication>(appModule, {
       logger: new PinoNestLogger(logger),
       bodyParser: false,
       abortOnError: false,
@@ -50,10 +51,13 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
     }
     await app.listen(config.port);
     stopOnSignals(app, options.shutdownTimeoutMs ?? 10_000, logger);
-    logger.info({ port: config.port }, `${service} listening`);
+    const address = app.getHttpServer().address() as { port?: number } | null;
+    logger.info({ port: address?.port ?? config.port }, `${service} listening`);
     return app;
   } catch (error) {
     logger.fatal({ error: describeError(error) }, `${service} failed to start`);
+    // Release what did open (pool, Redis connections) so an in-process caller is not left with live handles.
+    await app?.close().catch(() => undefined);
     throw error;
   }
 }
@@ -83,11 +87,10 @@ function stopOnSignals(app: INestApplication, timeoutMs: number, logger: ReturnT
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  // An app closed by its owner (tests) no longer answers signals.
-  const close = app.close.bind(app);
-  app.close = async () => {
+  // An app closed by its owner (tests) no longer answers signals. (Nest's app proxy ignores property writes, so the
+  // HTTP server's close event is the hook.)
+  (app.getHttpServer() as { once(event: 'close', listener: () => void): void }).once('close', () => {
     process.removeListener('SIGTERM', stop);
     process.removeListener('SIGINT', stop);
-    await close();
-  };
+  });
 }

@@ -60,6 +60,11 @@ describe('OutboxWriter and UnitOfWork', () => {
     expect(first.sequence).toBe(1);
   });
 
+  it('refuses to write outside a transaction', async () => {
+    await expect(writer.append(dataSource.manager, [pendingEvent('agg-x')])).rejects.toThrow(/inside the transaction/);
+    expect(await rows()).toEqual([]);
+  });
+
   it('UnitOfWork commits the rows and the events together, rolls both back together, and wakes after commit only', async () => {
     await dataSource.query('CREATE TABLE things (id text PRIMARY KEY)');
     let wakes = 0;

@@ -16,6 +16,8 @@ import { markOutboxWrite } from './commit-wakeup';
 export class OutboxWriter {
   async append(manager: EntityManager, events: PendingEvent[]): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
+    // Outside a transaction the counter's row lock would end with its statement, and with it the ordering guarantee.
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('OutboxWriter.append must run inside the transaction that writes the aggregate');
     // Validate everything first: a refused event must leave nothing behind, not even a bumped counter.
     for (const event of events) assertValidPendingEvent(event);
     const next = await this.reserveSequences(manager, events);

@@ -1,3 +1,4 @@
+import { runWithCorrelationId } from '@choice-sherpa/platform/correlation/correlation-context';
 import { Logger } from '@nestjs/common';
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -80,7 +81,9 @@ export class EntryProcessor {
     const stop = processingDuration.startTimer({ handler: handler.name });
     const call = async (manager?: EntityManager) => {
       const context = new RedisStreamsContext([delivery.stream, delivery.entryId, this.settings.group, attempt, manager]);
-      const result = await handler.invoke(event, context);
+      // Logs written while handling carry the event's correlation id, as a request's logs carry the request's.
+      const correlationId = event.metadata.correlation_id ?? event.event_id;
+      const result = await runWithCorrelationId(correlationId, () => handler.invoke(event, context));
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     };
     try {

@@ -57,7 +57,7 @@ export class LiveSocket {
   }
 
   /** Joins once the gateway knows the session (it learns ownership from session.created, asynchronously). */
-  async joinWhenKnown(sessionId: string, since?: string, timeoutMs = 20_000): Promise<JoinAck> {
+  async joinWhenKnown(sessionId: string, since?: string, timeoutMs = 60_000): Promise<JoinAck> {
     let last: JoinAck | undefined;
     await waitFor(
       async () => {
@@ -89,7 +89,7 @@ export class LiveSocket {
     return this.received.filter((event) => event.session_id === sessionId);
   }
 
-  async waitForCount(count: number, timeoutMs = 30_000, filter: (event: LiveEvent) => boolean = () => true): Promise<LiveEvent[]> {
+  async waitForCount(count: number, timeoutMs = 60_000, filter: (event: LiveEvent) => boolean = () => true): Promise<LiveEvent[]> {
     await waitFor(() => this.received.filter(filter).length >= count, {
       timeoutMs,
       what: `${count} live events (have ${this.received.filter(filter).length})`,

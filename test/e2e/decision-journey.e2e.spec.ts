@@ -263,6 +263,29 @@ describe('a decision journey across the six services', () => {
     socket.disconnect();
   }, 240_000);
 
+  it('delivers through two gateway replicas alike: a socket on each receives the whole journey exactly once', async () => {
+    const replica = await stack.startReplica('ws-gateway');
+    try {
+      const owner = await newUser();
+      const ids: JourneyIds = { sessionId: await createSession(owner.sessions) };
+      const onFirst = await stack.socket(owner.id);
+      const onSecond = await stack.socket(owner.id, { gatewayUrl: replica.url });
+      await onFirst.joinWhenKnown(ids.sessionId);
+      await onSecond.joinWhenKnown(ids.sessionId);
+      const before = await streamedIds(ids.sessionId);
+
+      await runJourney(owner, ids);
+
+      for (const socket of [onFirst, onSecond]) {
+        const streamed = await waitForDelivery(socket, ids.sessionId, before);
+        assertExactDelivery(socket.received, streamed, before);
+        socket.disconnect();
+      }
+    } finally {
+      await replica.stop();
+    }
+  }, 300_000);
+
   it('rebuilds the same read model after the projector is SIGKILLed mid-journey', async () => {
     // An uninterrupted run and an interrupted run of the same journey, by two users; their dashboards must match.
     const steady = await newUser();

@@ -90,9 +90,8 @@ export class LiveSocket {
   }
 
   async waitForCount(count: number, timeoutMs = 60_000, filter: (event: LiveEvent) => boolean = () => true): Promise<LiveEvent[]> {
-    await waitFor(() => this.received.filter(filter).length >= count, {
-      timeoutMs,
-      what: `${count} live events (have ${this.received.filter(filter).length})`,
+    await waitFor(() => this.received.filter(filter).length >= count, { timeoutMs, what: `${count} live events` }).catch((error: Error) => {
+      throw new Error(`${error.message} (have ${this.received.filter(filter).length})`);
     });
     return this.received.filter(filter);
   }

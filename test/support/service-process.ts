@@ -48,6 +48,11 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Another process of the same service (same database, streams and secrets) on `port`: a replica. */
+  replica(port: number): ServiceProcess {
+    return new ServiceProcess(this.service, port, this.env);
+  }
+
   get running(): boolean {
     return this.child !== undefined;
   }

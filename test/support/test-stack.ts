@@ -29,6 +29,7 @@ export class TestStack {
   readonly tokens: TokenSettings;
   readonly streams: EventStreams;
   private readonly processes = new Map<Service, ServiceProcess>();
+  private readonly replicas: ServiceProcess[] = [];
 
   private constructor(
     readonly streamPrefix: string,
@@ -84,6 +85,15 @@ export class TestStack {
     return process;
   }
 
+  /** Starts one more replica of `service` (shares its database, streams and consumer group) and waits until it is ready. */
+  async startReplica(service: Service): Promise<ServiceProcess> {
+    const replica = this.service(service).replica(await freePort());
+    this.replicas.push(replica);
+    replica.start();
+    await replica.waitReady(240_000);
+    return replica;
+  }
+
   url(service: Service): string {
     return this.service(service).url;
   }
@@ -98,13 +108,14 @@ export class TestStack {
   }
 
   /** A Socket.IO client of `userId` on the gateway's /live namespace, from an allowed Origin. */
-  async socket(userId: string, options: Omit<LiveSocketOptions, 'token'> = {}): Promise<LiveSocket> {
-    return LiveSocket.connect(this.url('ws-gateway'), { origin: TEST_ORIGIN, ...options, token: await this.token(userId) });
+  async socket(userId: string, options: Omit<LiveSocketOptions, 'token'> & { gatewayUrl?: string } = {}): Promise<LiveSocket> {
+    const { gatewayUrl, ...rest } = options;
+    return LiveSocket.connect(gatewayUrl ?? this.url('ws-gateway'), { origin: TEST_ORIGIN, ...rest, token: await this.token(userId) });
   }
 
   /** Stops every service, then removes the databases and this stack's Redis keys. Safe to call twice. */
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((process) => process.stop()));
+    await Promise.all([...this.replicas.splice(0), ...this.processes.values()].map((process) => process.stop()));
     await Promise.all(this.databases.splice(0).map((database) => database.drop().catch(() => undefined)));
     await this.streams.deleteAll().catch(() => undefined);
     await this.streams.close();
@@ -112,6 +123,8 @@ export class TestStack {
 
   /** The last lines each service printed: attach to a failure to see why. */
   logs(lines = 30): string {
-    return [...this.processes.values()].map((process) => `--- ${process.service} ---\n${process.logTail(lines)}`).join('\n');
+    return [...this.processes.values(), ...this.replicas]
+      .map((process) => `--- ${process.service}${this.replicas.includes(process) ? ' (replica)' : ''} ---\n${process.logTail(lines)}`)
+      .join('\n');
   }
 }

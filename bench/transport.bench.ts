@@ -46,7 +46,9 @@ export async function run(): Promise<void> {
 
 async function startStreams(dataSource: DataSource, layout: { prefix: string; partitions: number }, group: string, effect: BenchEffect): Promise<RedisStreamsServer> {
   const server = new RedisStreamsServer({ url: REDIS_URL, group, layout, dataSource, replica: `${group}-bench`, blockMs: 1_000, renewIntervalMs: 500, leaseTtlMs: 5_000 });
-  server.addHandler('*', (event: EventEnvelope) => effect.handle(event), true, { handler: group });
+  // The effect is idempotent itself (BenchEffect runs runIdempotent), the same work as on the built-in transport:
+  // registering the handler as idempotent too would nest a second processed_events insert for the same key.
+  server.addHandler('*', (event: EventEnvelope) => effect.handle(event), true, { handler: group, idempotent: false });
   await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
   return server;
 }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { TestStack } from '../test/support/test-stack';
 import { writeResults } from './support/report';
-import { benchUsers, E2eLatencyProbe, offer, probing, summarize } from './support/e2e-workload';
+import { benchUsers, cpuPerCommand, E2eLatencyProbe, offer, probing, summarize } from './support/e2e-workload';
 
 // End to end: HTTP command (session-cycle) -> outbox -> relay -> Redis Streams -> ws-gateway -> socket.io-client,
 // with all six services running as processes on this machine, as `npm run stack` runs them.
@@ -28,11 +28,13 @@ export async function run(): Promise<void> {
         await drained(warmup);
       });
       const probe = new E2eLatencyProbe();
-      await probing(users, probe, async () => {
-        await offer(users, rate, SECONDS, probe, `rate ${rate}`);
-        await drained(probe);
-      });
-      Object.assign(figures, summarize(`at_${rate}_per_s`, probe), { [`at_${rate}_per_s_loadavg_1m`]: Math.round(os.loadavg()[0] * 100) / 100 });
+      const cpu = await cpuPerCommand(stack, probe, `at_${rate}_per_s`, () =>
+        probing(users, probe, async () => {
+          await offer(users, rate, SECONDS, probe, `rate ${rate}`);
+          await drained(probe);
+        }),
+      );
+      Object.assign(figures, summarize(`at_${rate}_per_s`, probe), cpu, { [`at_${rate}_per_s_loadavg_1m`]: Math.round(os.loadavg()[0] * 100) / 100 });
     }
     for (const user of users) user.socket.disconnect();
     writeResults('e2e-latency', figures);

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ApiClient } from '../../test/support/api-client';
 import { LiveEvent, LiveSocket } from '../../test/support/live-socket';
 import { createSession } from '../../test/support/journey';
+import { SERVICES } from '../../test/support/services';
 import { TestStack } from '../../test/support/test-stack';
 import { percentile } from './report';
 
@@ -120,4 +122,27 @@ export function summarize(prefix: string, probe: E2eLatencyProbe): Record<string
     [`${prefix}_http_p50_ms`]: round(percentile(http, 50)),
     [`${prefix}_http_p99_ms`]: round(percentile(http, 99)),
   };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN where unavailable. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Per service, the CPU milliseconds it spent per successful command during `work`: where the path's cost goes. */
+export async function cpuPerCommand(stack: TestStack, probe: E2eLatencyProbe, prefix: string, work: () => Promise<void>): Promise<Record<string, number>> {
+  const before = SERVICES.map((service) => cpuSeconds(stack.service(service).pid));
+  await work();
+  const after = SERVICES.map((service) => cpuSeconds(stack.service(service).pid));
+  return Object.fromEntries(
+    SERVICES.map((service, index) => [
+      `${prefix}_cpu_ms_per_command_${service.replace(/-/g, '_')}`,
+      Math.round(((after[index] - before[index]) * 1000 * 10) / Math.max(1, probe.commanded)) / 10,
+    ]),
+  );
 }

@@ -53,5 +53,29 @@ export class CreateOutboxAggregateSequences1764000200001 implements MigrationInt
   }
 }
 
+/**
+ * Every published row leaves a dead entry in the pending-rows index until VACUUM removes it, and each relay pass
+ * walks past those entries: right after a large backlog was drained a pass is tens of milliseconds slower. Vacuum
+ * (and analyze) this queue table after a fixed number of changed rows instead of a fraction of its size.
+ */
+export class TuneOutboxAutovacuum1764000200002 implements MigrationInterface {
+  name = 'TuneOutboxAutovacuum1764000200002';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE outbox_events SET (
+      autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+      autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 5000,
+      autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 5000,
+      autovacuum_vacuum_cost_delay = 0)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE outbox_events RESET (
+      autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold, autovacuum_vacuum_insert_scale_factor,
+      autovacuum_vacuum_insert_threshold, autovacuum_analyze_scale_factor, autovacuum_analyze_threshold,
+      autovacuum_vacuum_cost_delay)`);
+  }
+}
+
 /** Producer-side tables: add to every producing service's migrations list. */
-export const OUTBOX_MIGRATIONS = [CreateOutboxEvents1764000200000, CreateOutboxAggregateSequences1764000200001];
+export const OUTBOX_MIGRATIONS = [CreateOutboxEvents1764000200000, CreateOutboxAggregateSequences1764000200001, TuneOutboxAutovacuum1764000200002];

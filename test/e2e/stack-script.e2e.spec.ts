@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createTestDatabase, freePort, TEST_ADMIN_DATABASE_URL, TEST_REDIS_URL, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
+import { EventStreams } from '../support/event-streams';
 import { repoRoot } from '../support/repo-root';
 import { SERVICES } from '../support/services';
 
@@ -51,9 +52,10 @@ function servicePids(parent: number): number[] {
 describe('npm run stack (scripts/stack.mjs)', () => {
   it('starts the six services, prints their URLs once all are ready, and stops them all on SIGTERM', async () => {
     const databases = await Promise.all(SERVICES.map((service) => createTestDatabase(`stack_${service.replace(/-/g, '_')}`)));
+    const streams = new EventStreams(TEST_REDIS_URL, uniqueName('stack'), 2);
     const env: Record<string, string> = {
       REDIS_URL: TEST_REDIS_URL,
-      STREAM_PREFIX: uniqueName('stack'),
+      STREAM_PREFIX: streams.prefix,
       STREAM_PARTITIONS: '2',
       JWT_SECRET: 'stack-script-test-secret-0123456789abcdef',
       ALLOWED_ORIGINS: 'http://localhost:5173',
@@ -82,6 +84,8 @@ describe('npm run stack (scripts/stack.mjs)', () => {
     } finally {
       run.child.kill('SIGKILL');
       await Promise.all(databases.map((database) => database.drop().catch(() => undefined)));
+      await streams.deleteAll().catch(() => undefined);
+      await streams.close();
     }
   }, 300_000);
 

@@ -194,10 +194,17 @@ describe('a decision journey across the six services', () => {
       },
       { timeoutMs: SETTLE_MS, intervalMs: 200, what: 'the overview with the renamed session' },
     );
-    expect(JSON.stringify(overview)).toContain(ids.sessionId);
+    const entry = (overview.sessions as { session_id: string; cycle_count: number; progress: unknown }[]).find((s) => s.session_id === ids.sessionId);
+    const writeSideCycle = await owner.sessions.expect(200, 'GET', `/api/cycles/${ids.cycleId}`);
+    expect({ cycle_count: entry?.cycle_count, progress: entry?.progress }).toEqual({ cycle_count: 1, progress: writeSideCycle.progress });
 
     // No late duplicate: a last command's event arrives after everything before it, and the delivery is still exact.
-    await owner.sessions.expect(200, 'PATCH', `/api/sessions/${ids.sessionId}`, { title: 'Where we live, final' });
+    const finalTitle = 'Where we live, final';
+    await owner.sessions.expect(200, 'PATCH', `/api/sessions/${ids.sessionId}`, { title: finalTitle });
+    await waitFor(() => socket.received.some((event) => event.event_type === 'session.renamed' && event.data.new_title === finalTitle), {
+      timeoutMs: SETTLE_MS,
+      what: 'the last rename at the socket',
+    });
     const finalStreamed = await waitForDelivery(socket, ids.sessionId, before);
     assertExactDelivery(socket.eventsOf(ids.sessionId), finalStreamed, before);
     socket.disconnect();

@@ -6,6 +6,7 @@ import { PLATFORM_LOGGER } from '../logging/logger.token';
 import { describeError } from '../logging/describe-error';
 import { ApiError, ApiErrorBody } from './api-error';
 import { codeForStatus } from './error-codes';
+import { isDependencyUnavailable, UNAVAILABLE_RETRY_AFTER_S } from './dependency-unavailable';
 
 interface HttpResponse {
   headersSent?: boolean;
@@ -39,6 +40,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<HttpResponse>();
     const { status, body } = this.toResponse(exception);
     if (response.headersSent) return undefined;
+    if (status === 503) response.setHeader?.('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));
     response.status(status).json(body);
     return undefined;
   }
@@ -50,6 +52,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const parserStatus = parser?.status ?? parser?.statusCode;
     if (parser?.type && parser.expose && typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
       return { status: parserStatus, body: shape(codeForStatus(parserStatus), parserMessage(parser.type, parserStatus)) };
+    }
+    if (isDependencyUnavailable(exception)) {
+      this.logger?.warn({ error: describeError(exception), correlation_id: activeCorrelationId() }, 'dependency unavailable');
+      return { status: 503, body: shape(codeForStatus(503), 'service temporarily unavailable, retry shortly') };
     }
     this.logUnexpected(exception);
     return { status: 500, body: shape('INTERNAL', 'internal error') };

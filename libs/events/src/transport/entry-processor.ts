@@ -1,4 +1,5 @@
 import { runWithCorrelationId } from '@choice-sherpa/platform/correlation/correlation-context';
+import { describeError } from '@choice-sherpa/platform/logging/describe-error';
 import { Logger } from '@nestjs/common';
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -66,7 +67,9 @@ export class EntryProcessor {
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : typeof error === 'object' ? JSON.stringify(error) : String(error);
-        this.logger.warn({ msg: 'handler failed', handler: handler.name, event_id: event.event_id, event_type: event.event_type, attempt });
+        // The reason without user data (database errors keep only SQLSTATE, constraint and table).
+        const { stack: _stack, ...reason } = describeError(error);
+        this.logger.warn({ msg: 'handler failed', handler: handler.name, event_id: event.event_id, event_type: event.event_type, attempt, error: reason });
         if (attempt >= this.settings.maxDeliveries) {
           const ids = { eventId: event.event_id, eventType: event.event_type };
           await this.park(delivery, handler.name, ids, 'handler_failed', message, attempt, firstFailedAt);

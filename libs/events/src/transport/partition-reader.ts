@@ -3,6 +3,9 @@ import Redis from 'ioredis';
 import { ensureGroup, isNoGroup, RawEntry, toFields } from './consumer-group';
 import { abortableDelay, EntryProcessor, ShutdownAbort } from './entry-processor';
 
+/** How often an idle or busy reader re-reads its own pending entries (the partition's only reader, so nothing is in flight). */
+const PENDING_RECHECK_MS = 5_000;
+
 export interface ReaderSettings {
   stream: string;
   group: string;
@@ -52,10 +55,15 @@ export class PartitionReader {
   private async loop(): Promise<void> {
     const { stream, group } = this.settings;
     let drainingPending = true;
+    let lastDrainAt = Date.now();
     let failures = 0;
     while (!this.stopped) {
       try {
+        // Besides after every error, re-check this consumer's own pending list now and then: an entry delivered by
+        // a read whose reply was lost (connection dropped mid-command) sits there with no one else to handle it.
+        if (!drainingPending && Date.now() - lastDrainAt >= PENDING_RECHECK_MS) drainingPending = true;
         if (drainingPending) {
+          lastDrainAt = Date.now();
           await ensureGroup(this.commands, stream, group);
           await this.claimForeignPending();
         }

@@ -118,7 +118,7 @@ export class RedisStreamsServer extends Server<Record<string, Function>, RedisSt
   private startReader(partition: number, leases: PartitionLeases): void {
     const { url, group, replica, layout, blockMs, batchSize, claimIdleMs, commandTimeoutMs } = this.options;
     const stream = streamKey(layout, partition);
-    const connection = createRedis(url, blockMs + commandTimeoutMs, `${group}:${replica}:p${partition}`);
+    const connection = createRedis(url, blockMs + commandTimeoutMs, `${group}:${replica}:p${partition}`, { resendAfterReconnect: false });
     const settings = { stream, group, consumer: `${group}-p${partition}`, blockMs, batchSize, claimIdleMs, holdsLease: () => leases.holds(partition) };
     const entry = { reader: new PartitionReader(settings, connection, this.commands as Redis, this.entryProcessor), finished: false };
     void entry.reader.finished.then(() => {

@@ -10,10 +10,11 @@
 // `<SERVICE>_DATABASE_URL` (e.g. SESSION_CYCLE_PORT) override one service. STACK_READY_TIMEOUT_MS bounds startup
 // (default 120000: six Node processes loading Nest at once take a while on a busy 2-core machine), STACK_STOP_TIMEOUT_MS bounds the graceful stop before SIGKILL (default 10000).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { localEnv } from './env-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,25 +28,6 @@ export const SERVICES = [
 ];
 
 const COLOURS = [36, 33, 35, 32, 34, 31];
-
-/** Parses a dotenv-style file: KEY=VALUE lines, `#` comments, optional `export `, optional quotes. */
-export function parseEnvFile(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    let value = match[2].trim();
-    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
-      value = value.slice(1, -1);
-    } else {
-      value = value.replace(/\s+#.*$/, '');
-    }
-    env[match[1]] = value;
-  }
-  return env;
-}
 
 function envKey(service, suffix) {
   return `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
@@ -67,9 +49,7 @@ export function serviceEnv(service, defaultPort, baseEnv) {
 }
 
 function loadBaseEnv() {
-  const file = path.join(root, 'config', 'local.env');
-  const fromFile = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
-  const env = { ...fromFile, ...process.env };
+  const env = localEnv();
   delete env.PORT; // one PORT per service, never a shared one from the shell
   return env;
 }

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { RedisStreamsServer, RedisStreamsServerConfig } from '@choice-sherpa/events';
+import { RedisStreamsServer, RedisStreamsServerConfig, serviceStreamConsumer } from '@choice-sherpa/events';
 import type { PlatformConfig } from '@choice-sherpa/platform';
-import { DataSource } from 'typeorm';
 import { GATEWAY_SETTINGS, GatewaySettings } from './live/application/gateway-settings';
 import { LiveIoAdapter } from './live/infrastructure/live-io.adapter';
 
@@ -16,11 +15,5 @@ export async function prepareLiveServer(app: INestApplication): Promise<void> {
 
 /** The gateway's stream consumer: group `ws-gateway` on the configured partitioned streams. */
 export function gatewayConsumer(app: INestApplication, config: PlatformConfig, overrides: Partial<RedisStreamsServerConfig> = {}): RedisStreamsServer {
-  return new RedisStreamsServer({
-    url: config.redisUrl,
-    group: config.service,
-    dataSource: app.get(DataSource),
-    layout: { prefix: config.streamPrefix, partitions: config.streamPartitions },
-    ...overrides,
-  });
+  return serviceStreamConsumer(app, config, overrides);
 }

@@ -7,3 +7,4 @@ export * from './handler-registry';
 export * from './parse-seam';
 export * from './stream-trimmer';
 export * from '../consumer';
+export * from './service-consumer';

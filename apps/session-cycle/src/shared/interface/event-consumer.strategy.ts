@@ -1,17 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { RedisStreamsServer } from '@choice-sherpa/events';
+import { RedisStreamsServer, serviceStreamConsumer } from '@choice-sherpa/events';
 import type { PlatformConfig } from '@choice-sherpa/platform';
-import { DataSource } from 'typeorm';
 
 /** The consumer group every replica of this service joins on every partition stream. */
 export const CONSUMER_GROUP = 'session-cycle';
 
 /** The Redis Streams consumer of this service, with its idempotency and dead letters in the service's database. */
 export function sessionCycleConsumer(app: INestApplication, config: PlatformConfig): RedisStreamsServer {
-  return new RedisStreamsServer({
-    url: config.redisUrl,
-    group: CONSUMER_GROUP,
-    dataSource: app.get(DataSource),
-    layout: { prefix: config.streamPrefix, partitions: config.streamPartitions },
-  });
+  return serviceStreamConsumer(app, { ...config, service: CONSUMER_GROUP });
 }

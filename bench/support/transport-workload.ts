@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { runIdempotent } from '@choice-sherpa/events/consumer/run-idempotent';
 import type { EventEnvelope } from '@choice-sherpa/events/envelope/event-envelope';
 import { makeEvent } from '@choice-sherpa/events/transport/testing/transport-harness';
@@ -17,6 +17,24 @@ export class BenchEffect {
     await runIdempotent(this.dataSource, this.handler, event.event_id, (manager) =>
       manager.query('INSERT INTO bench_effects (event_id, handler) VALUES ($1, $2)', [event.event_id, this.handler]),
     );
+    this.record(event);
+  }
+
+  /**
+   * The same effect inside the transport's idempotent transaction (it wrote the processed_events row). Recorded when
+   * the handler returns, before that transaction commits (a millisecond or so earlier than `handle` records).
+   */
+  async handleIn(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    await manager.query('INSERT INTO bench_effects (event_id, handler) VALUES ($1, $2)', [event.event_id, this.handler]);
+    this.record(event);
+  }
+
+  /** Effects of this handler committed in PostgreSQL. */
+  async committed(): Promise<number> {
+    return (await this.dataSource.query('SELECT count(*)::int AS n FROM bench_effects WHERE handler = $1', [this.handler]))[0].n as number;
+  }
+
+  private record(event: EventEnvelope): void {
     const sent = this.sentAt.get(event.event_id);
     if (sent !== undefined && !this.handled.has(event.event_id)) this.latenciesMs.push(performance.now() - sent);
     this.handled.add(event.event_id);

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterStore } from '../consumer/dead-letter.store';
-import { IdempotentOutcome, runIdempotent } from '../consumer/run-idempotent';
+import { IdempotentOutcome, PROCESSED_INSERT, runIdempotent } from '../consumer/run-idempotent';
 import type { ParseMessage, TransportEvent } from './parse-seam';
 import { HandlerRegistry, RegisteredHandler } from './handler-registry';
 import { RedisStreamsContext } from './redis-streams.context';
@@ -54,6 +54,63 @@ export class EntryProcessor {
     }
   }
 
+  /**
+   * The leading entries of a read handled in ONE transaction: one commit for many events instead of one each, which
+   * is what caps an idempotent consumer. Only first deliveries that parse and whose every handler is idempotent
+   * qualify; the batch stops at the first entry that does not. Each entry runs under a savepoint: when a handler
+   * throws, that entry is rolled back, the entries before it commit, and the caller handles the rest one by one
+   * (retries, dead letters) from the failed entry on, so no handler sees an entry again after a later one.
+   * Returns how many leading entries were handled and committed (0: handle them all one by one).
+   */
+  async processBatch(deliveries: Delivery[]): Promise<number> {
+    const dataSource = this.settings.dataSource;
+    const work = this.batchable(deliveries);
+    if (!dataSource || work.length < 2) return 0;
+    const outcomes: { handler: string; outcome: IdempotentOutcome }[] = [];
+    let handled = 0;
+    try {
+      await dataSource.transaction(async (manager) => {
+        for (const { delivery, event, handlers } of work) {
+          await manager.query('SAVEPOINT stream_entry');
+          const entryOutcomes: typeof outcomes = [];
+          try {
+            for (const handler of handlers) {
+              const inserted: unknown[] = await manager.query(PROCESSED_INSERT, [event.event_id, handler.name]);
+              if (inserted.length > 0) await this.timedCall(handler, event, delivery, delivery.previousDeliveries + 1, manager);
+              entryOutcomes.push({ handler: handler.name, outcome: inserted.length > 0 ? 'applied' : 'duplicate' });
+            }
+          } catch {
+            await manager.query('ROLLBACK TO SAVEPOINT stream_entry');
+            return;
+          }
+          await manager.query('RELEASE SAVEPOINT stream_entry');
+          outcomes.push(...entryOutcomes);
+          handled++;
+        }
+      });
+    } catch {
+      return 0; // the commit failed: nothing of the batch happened; one by one takes over
+    }
+    for (const { handler, outcome } of outcomes) {
+      if (outcome === 'duplicate') duplicatesSkipped.inc({ handler });
+      eventsProcessed.inc({ handler, outcome });
+    }
+    return handled;
+  }
+
+  private batchable(deliveries: Delivery[]): { delivery: Delivery; event: TransportEvent; handlers: RegisteredHandler[] }[] {
+    const work: { delivery: Delivery; event: TransportEvent; handlers: RegisteredHandler[] }[] = [];
+    for (const delivery of deliveries) {
+      if (delivery.previousDeliveries > 0) break;
+      const parsed = this.settings.parseMessage(delivery.fields);
+      if (!parsed.ok) break;
+      const handlers = this.handlers.match(parsed.event.event_type);
+      if (handlers.some((handler) => !handler.idempotent)) break;
+      work.push({ delivery, event: parsed.event, handlers });
+    }
+    return work;
+  }
+
   /** One run through the idempotent path, for replays from the dead-letter store. */
   runOnce(handler: RegisteredHandler, event: TransportEvent, delivery: Omit<Delivery, 'previousDeliveries'>): Promise<IdempotentOutcome> {
     return this.invoke(handler, event, { ...delivery, previousDeliveries: 0 }, 1);
@@ -80,15 +137,22 @@ export class EntryProcessor {
     }
   }
 
-  private async invoke(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number): Promise<IdempotentOutcome> {
+  /** Calls the handler with its context, in the event's correlation context, timing it. */
+  private async timedCall(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number, manager?: EntityManager): Promise<void> {
     const stop = processingDuration.startTimer({ handler: handler.name });
-    const call = async (manager?: EntityManager) => {
+    try {
       const context = new RedisStreamsContext([delivery.stream, delivery.entryId, this.settings.group, attempt, manager]);
       // Logs written while handling carry the event's correlation id, as a request's logs carry the request's.
       const correlationId = event.metadata.correlation_id ?? event.event_id;
       const result = await runWithCorrelationId(correlationId, () => handler.invoke(event, context));
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-    };
+    } finally {
+      stop();
+    }
+  }
+
+  private async invoke(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number): Promise<IdempotentOutcome> {
+    const call = (manager?: EntityManager) => this.timedCall(handler, event, delivery, attempt, manager);
     try {
       const dataSource = this.settings.dataSource;
       const outcome = handler.idempotent && dataSource ? await runIdempotent(dataSource, handler.name, event.event_id, call) : ((await call()), 'applied' as const);
@@ -98,8 +162,6 @@ export class EntryProcessor {
     } catch (error) {
       eventsProcessed.inc({ handler: handler.name, outcome: 'failed' });
       throw error;
-    } finally {
-      stop();
     }
   }
 

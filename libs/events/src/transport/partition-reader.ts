@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { ensureGroup, isNoGroup, RawEntry, toFields } from './consumer-group';
-import { abortableDelay, EntryProcessor, ShutdownAbort } from './entry-processor';
+import { abortableDelay, Delivery, EntryProcessor, ShutdownAbort } from './entry-processor';
 
 /** How often an idle or busy reader re-reads its own pending entries (the partition's only reader, so nothing is in flight). */
 const PENDING_RECHECK_MS = 5_000;
@@ -112,7 +112,10 @@ export class PartitionReader {
   private async handle(entries: RawEntry[], previousDeliveries: (id: string) => number): Promise<void> {
     const acks: string[] = [];
     try {
-      for (const [entryId, flat] of entries) {
+      const leading = this.leadingDeliveries(entries, previousDeliveries);
+      const batched = this.stopped ? 0 : await this.processor.processBatch(leading);
+      acks.push(...leading.slice(0, batched).map((delivery) => delivery.entryId));
+      for (const [entryId, flat] of entries.slice(batched)) {
         if (this.stopped) break;
         if (flat) {
           const delivery = { stream: this.settings.stream, entryId, fields: toFields(flat), previousDeliveries: previousDeliveries(entryId) };
@@ -123,6 +126,16 @@ export class PartitionReader {
     } finally {
       if (acks.length > 0 && this.settings.holdsLease()) await this.commands.xack(this.settings.stream, this.settings.group, ...acks);
     }
+  }
+
+  /** The entries from the start of the read up to the first one deleted from the stream meanwhile. */
+  private leadingDeliveries(entries: RawEntry[], previousDeliveries: (id: string) => number): Delivery[] {
+    const deliveries: Delivery[] = [];
+    for (const [entryId, flat] of entries) {
+      if (!flat) break;
+      deliveries.push({ stream: this.settings.stream, entryId, fields: toFields(flat), previousDeliveries: previousDeliveries(entryId) });
+    }
+    return deliveries;
   }
 
   private async deliveryCounts(start: string, end: string, count: number): Promise<Map<string, number>> {

@@ -64,8 +64,10 @@ export class EntryProcessor {
    */
   async processBatch(deliveries: Delivery[]): Promise<number> {
     const dataSource = this.settings.dataSource;
+    // A single entry (the usual live read) goes straight to process(): parsing it here too would double the work.
+    if (!dataSource || deliveries.length < 2) return 0;
     const work = this.batchable(deliveries);
-    if (!dataSource || work.length < 2) return 0;
+    if (work.length < 2) return 0;
     const outcomes: { handler: string; outcome: IdempotentOutcome }[] = [];
     let handled = 0;
     try {

@@ -111,31 +111,24 @@ export class PartitionReader {
 
   private async handle(entries: RawEntry[], previousDeliveries: (id: string) => number): Promise<void> {
     const acks: string[] = [];
+    // null: an entry deleted from the stream meanwhile (nothing to handle, acknowledged as is).
+    const deliveries: (Delivery | null)[] = entries.map(([entryId, flat]) =>
+      flat ? { stream: this.settings.stream, entryId, fields: toFields(flat), previousDeliveries: previousDeliveries(entryId) } : null,
+    );
     try {
-      const leading = this.leadingDeliveries(entries, previousDeliveries);
+      const firstDeleted = deliveries.indexOf(null);
+      const leading = (firstDeleted === -1 ? deliveries : deliveries.slice(0, firstDeleted)) as Delivery[];
       const batched = this.stopped ? 0 : await this.processor.processBatch(leading);
       acks.push(...leading.slice(0, batched).map((delivery) => delivery.entryId));
-      for (const [entryId, flat] of entries.slice(batched)) {
+      for (let i = batched; i < entries.length; i++) {
         if (this.stopped) break;
-        if (flat) {
-          const delivery = { stream: this.settings.stream, entryId, fields: toFields(flat), previousDeliveries: previousDeliveries(entryId) };
-          await this.processor.process(delivery, this.abort.signal);
-        }
-        acks.push(entryId);
+        const delivery = deliveries[i];
+        if (delivery) await this.processor.process(delivery, this.abort.signal);
+        acks.push(entries[i][0]);
       }
     } finally {
       if (acks.length > 0 && this.settings.holdsLease()) await this.commands.xack(this.settings.stream, this.settings.group, ...acks);
     }
-  }
-
-  /** The entries from the start of the read up to the first one deleted from the stream meanwhile. */
-  private leadingDeliveries(entries: RawEntry[], previousDeliveries: (id: string) => number): Delivery[] {
-    const deliveries: Delivery[] = [];
-    for (const [entryId, flat] of entries) {
-      if (!flat) break;
-      deliveries.push({ stream: this.settings.stream, entryId, fields: toFields(flat), previousDeliveries: previousDeliveries(entryId) });
-    }
-    return deliveries;
   }
 
   private async deliveryCounts(start: string, end: string, count: number): Promise<Map<string, number>> {

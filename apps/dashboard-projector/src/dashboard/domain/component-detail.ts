@@ -1,21 +1,13 @@
-import { ComponentStatus, ComponentType, CycleStatus, nextComponent, previousComponent } from './component-types';
+import { ComponentType, CycleStatus, nextComponent, previousComponent } from './component-types';
+import type { ResolvedComponent } from './component-resolution';
 import type { ConversationSummary } from './message-stats';
 import type { SessionSnapshot } from './session-records';
 
-export interface ComponentDetail {
+/** A component's resolved state (its own or inherited at a branch) with its cycle, conversation and neighbours. */
+export interface ComponentDetail extends ResolvedComponent {
   cycle_id: string;
   session_id: string;
   cycle_status: CycleStatus;
-  component_type: ComponentType;
-  component_id: string | null;
-  status: ComponentStatus;
-  output: Record<string, unknown> | null;
-  output_summary: string | null;
-  revision_reason: string | null;
-  started_at: string | null;
-  completed_at: string | null;
-  updated_at: string | null;
-  inherited_from: string | null;
   message_count: number;
   last_message_at: string | null;
   conversation: ConversationSummary | null;

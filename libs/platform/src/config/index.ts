@@ -2,3 +2,4 @@ export * from './service-name';
 export * from './config-error';
 export * from './platform-config';
 export type { Env } from './env-reader';
+export * from './setting-spec';

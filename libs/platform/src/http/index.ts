@@ -1,3 +1,4 @@
 export * from './configure-http';
 export * from './bootstrap-service';
 export * from './stream-consumer';
+export * from './entry-routes';

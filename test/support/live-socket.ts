@@ -8,6 +8,8 @@ export interface LiveEvent {
   session_id: string;
   occurred_at: string;
   sequence: number;
+  correlation_id: string | null;
+  causation_id: string | null;
   data: Record<string, unknown>;
 }
 

@@ -9,6 +9,7 @@ export interface DeliverableEnvelope {
   aggregate_id: string;
   occurred_at: string;
   sequence: number;
+  metadata: { correlation_id: string | null; causation_id: string | null };
   /** A validated payload (the transport parsed it); only `session_id` is read here. */
   payload: object;
 }
@@ -38,6 +39,8 @@ export class DeliverEvent {
       aggregate_id: envelope.aggregate_id,
       occurred_at: envelope.occurred_at,
       sequence: envelope.sequence,
+      correlation_id: envelope.metadata.correlation_id ?? null,
+      causation_id: envelope.metadata.causation_id ?? null,
       data: payload,
     });
     this.announcer.announce(event);

@@ -7,6 +7,9 @@ export interface LoggedEvent {
   aggregate_id: string;
   occurred_at: string;
   sequence: number;
+  /** From the envelope's metadata: a client recognises the events of its own commands by them. */
+  correlation_id: string | null;
+  causation_id: string | null;
   data: Record<string, unknown>;
 }
 
@@ -17,6 +20,8 @@ export interface ClientEvent {
   session_id: string;
   occurred_at: string;
   sequence: number;
+  correlation_id: string | null;
+  causation_id: string | null;
   data: Record<string, unknown>;
 }
 
@@ -27,6 +32,8 @@ export function toClientEvent(event: LoggedEvent): ClientEvent {
     session_id: event.session_id,
     occurred_at: event.occurred_at,
     sequence: event.sequence,
+    correlation_id: event.correlation_id,
+    causation_id: event.causation_id,
     data: event.data,
   };
 }

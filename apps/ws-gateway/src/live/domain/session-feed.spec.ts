@@ -13,6 +13,8 @@ function logged(position: number): LoggedEvent {
     aggregate_id: 'a',
     occurred_at: new Date(0).toISOString(),
     sequence: position,
+    correlation_id: null,
+    causation_id: null,
     data: { session_id: SESSION },
   };
 }

@@ -40,4 +40,17 @@ export class CreateLiveTables1764400000000 implements MigrationInterface {
   }
 }
 
-export const LIVE_MIGRATIONS = [CreateLiveTables1764400000000];
+/** The envelope's correlation and causation ids, sent with each event (API.md): null for rows logged before. */
+export class AddEventLogCorrelation1764400000001 implements MigrationInterface {
+  name = 'AddEventLogCorrelation1764400000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE session_event_log ADD COLUMN IF NOT EXISTS correlation_id text, ADD COLUMN IF NOT EXISTS causation_id text');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE session_event_log DROP COLUMN IF EXISTS correlation_id, DROP COLUMN IF EXISTS causation_id');
+  }
+}
+
+export const LIVE_MIGRATIONS = [CreateLiveTables1764400000000, AddEventLogCorrelation1764400000001];

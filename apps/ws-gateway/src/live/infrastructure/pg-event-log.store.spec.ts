@@ -15,6 +15,8 @@ function entry(sessionId: string, sequence = 1): NewLogEntry {
     aggregate_id: randomUUID(),
     occurred_at: '2026-11-26T22:00:00.123456Z',
     sequence,
+    correlation_id: randomUUID(),
+    causation_id: null,
     data: { session_id: sessionId, nested: { list: [1, 2], text: 'é' } },
   };
 }

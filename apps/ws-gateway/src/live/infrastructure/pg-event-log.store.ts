@@ -11,10 +11,12 @@ interface LogRow {
   aggregate_id: string;
   sequence: number;
   occurred_at: string;
+  correlation_id: string | null;
+  causation_id: string | null;
   payload: Record<string, unknown>;
 }
 
-const COLUMNS = 'session_id, position, event_id, event_type, aggregate_id, sequence, occurred_at, payload';
+const COLUMNS = 'session_id, position, event_id, event_type, aggregate_id, sequence, occurred_at, correlation_id, causation_id, payload';
 
 function toLogged(row: LogRow): LoggedEvent {
   return {
@@ -25,6 +27,8 @@ function toLogged(row: LogRow): LoggedEvent {
     aggregate_id: row.aggregate_id,
     occurred_at: row.occurred_at,
     sequence: row.sequence,
+    correlation_id: row.correlation_id,
+    causation_id: row.causation_id,
     data: row.payload,
   };
 }
@@ -54,8 +58,19 @@ export class PgEventLogStore implements EventLogReader, EventLogWriter {
       }
       const position = Number(head.last_position);
       await runner.query(
-        `INSERT INTO session_event_log (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [entry.session_id, position, entry.event_id, entry.event_type, entry.aggregate_id, entry.sequence, entry.occurred_at, JSON.stringify(entry.data)],
+        `INSERT INTO session_event_log (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          entry.session_id,
+          position,
+          entry.event_id,
+          entry.event_type,
+          entry.aggregate_id,
+          entry.sequence,
+          entry.occurred_at,
+          entry.correlation_id,
+          entry.causation_id,
+          JSON.stringify(entry.data),
+        ],
       );
       await runner.commitTransaction();
       return { event: { ...entry, position }, appended: true };

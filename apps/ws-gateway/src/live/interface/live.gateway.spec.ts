@@ -43,6 +43,8 @@ describe('ws-gateway /live: joining and delivery', () => {
       session_id: sessionId,
       occurred_at: cycleA[0].occurred_at,
       sequence: 1,
+      correlation_id: cycleA[0].metadata.correlation_id,
+      causation_id: cycleA[0].metadata.causation_id,
       data: cycleA[0].payload,
     });
   });

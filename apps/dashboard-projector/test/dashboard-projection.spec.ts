@@ -63,6 +63,14 @@ describe('dashboard-projector (real PostgreSQL, Redis Streams, HTTP with tokens)
     expect(branch.components.map((c: { status: string }) => c.status)).toEqual([
       'complete', 'complete', 'complete', 'in_progress', 'not_started', 'not_started', 'not_started', 'not_started', 'not_started',
     ]);
+    const lastOf = (aggregateId: string, module: string) =>
+      Math.max(...j.all.filter((e) => e.aggregate_id === aggregateId && e.event_type.startsWith(module)).map((e) => e.sequence));
+    expect(view.positions).toEqual([
+      { source: 'analysis-worker', aggregate_key: `cycle:${cycleId}`, sequence: 1 },
+      { source: 'conversation', aggregate_key: `conversation:${conversationId}`, sequence: lastOf(conversationId, 'conversation.') },
+      ...[branchId, cycleId].sort().map((id) => ({ source: 'session-cycle', aggregate_key: `cycle:${id}`, sequence: Math.max(lastOf(id, 'cycle.'), lastOf(id, 'component.')) })),
+      { source: 'session-cycle', aggregate_key: `session:${sessionId}`, sequence: 1 },
+    ]);
   });
 
   it('the overview, component detail and comparison answer the owner in snake_case', async () => {

@@ -1,6 +1,7 @@
 import { ComponentType, CycleStatus, nextComponent, previousComponent } from './component-types';
 import type { ResolvedComponent } from './component-resolution';
 import type { ConversationSummary } from './message-stats';
+import type { SequencePosition } from './sequence-position';
 import type { SessionSnapshot } from './session-records';
 
 /** A component's resolved state (its own or inherited at a branch) with its cycle, conversation and neighbours. */
@@ -17,6 +18,8 @@ export interface ComponentDetail extends ResolvedComponent {
   can_revise: boolean;
   previous: ComponentType | null;
   next: ComponentType | null;
+  /** the session's positions (SessionView.positions), read with this detail */
+  positions: SequencePosition[];
 }
 
 export function componentDetail(snapshot: SessionSnapshot, cycleId: string, type: ComponentType): ComponentDetail {
@@ -37,5 +40,6 @@ export function componentDetail(snapshot: SessionSnapshot, cycleId: string, type
     can_revise: active && (component.status === 'in_progress' || component.status === 'complete'),
     previous: previousComponent(type),
     next: nextComponent(type),
+    positions: snapshot.records.positions,
   };
 }

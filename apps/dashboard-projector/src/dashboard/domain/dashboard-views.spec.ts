@@ -59,6 +59,26 @@ describe('dashboard views', () => {
     expect(view.last_updated_at).toBe(j.all[j.all.length - 1].occurred_at);
   });
 
+  it('carries the last applied sequence of each (producer, aggregate) of the session, so a client can tell which events a view holds', async () => {
+    j.finish(sessionId, cycleId, 'issue_raising');
+    const conversation = j.conversationStarted(sessionId, cycleId, 'issue_raising').payload.conversation_id;
+    j.messageSent(sessionId, conversation, 'user');
+    j.pughComputed(sessionId, cycleId, { a1: 1 });
+    const other = j.sessionCreated('user-b', 'Not mine').payload.session_id;
+    j.cycleCreated(other);
+    const snapshot = await snapshotOf(j.all, sessionId);
+    const last = (aggregateId: string) => Math.max(...j.all.filter((e) => e.aggregate_id === aggregateId && !e.event_type.startsWith('analysis.')).map((e) => e.sequence));
+    const expected = [
+      { source: 'analysis-worker', aggregate_key: `cycle:${cycleId}`, sequence: 1 },
+      { source: 'conversation', aggregate_key: `conversation:${conversation}`, sequence: 2 },
+      { source: 'session-cycle', aggregate_key: `cycle:${cycleId}`, sequence: last(cycleId) },
+      { source: 'session-cycle', aggregate_key: `session:${sessionId}`, sequence: 1 },
+    ];
+    expect(sessionView(snapshot).positions).toEqual(expected);
+    expect(componentDetail(snapshot, cycleId, 'issue_raising').positions).toEqual(expected);
+    expect(overview([snapshot]).sessions[0].positions).toEqual(expected);
+  });
+
   it('shows Pugh scores with ranks, the single best alternative, and DQ elements with the overall score', async () => {
     j.pughComputed(sessionId, cycleId, { a1: 3, a2: -1, a3: 3 });
     j.dqComputed(sessionId, cycleId, [{ name: 'Clear Objectives', score: 85 }, { name: 'Creative Alternatives', score: 90 }]);

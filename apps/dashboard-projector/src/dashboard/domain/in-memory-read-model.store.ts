@@ -1,7 +1,7 @@
 import type { ComponentType } from './component-types';
 import type { AnalysisRecord, ComponentHistoryEntry, ComponentRecord, ConversationRecord, CycleRecord, SessionRecord } from './read-model';
 import type { ReadModelStore, SequenceGap } from './read-model.store';
-import type { SequenceSource } from './sequence-position';
+import { aggregateKey, byPosition, SequencePosition, SequenceSource } from './sequence-position';
 
 /** The read model in memory: unit tests of the projection, and a reference for the PostgreSQL store's behaviour. */
 export class InMemoryReadModelStore implements ReadModelStore {
@@ -59,13 +59,27 @@ export class InMemoryReadModelStore implements ReadModelStore {
   recordsOf(sessionId: string) {
     const cycles = [...this.cycles.values()].filter((c) => c.session_id === sessionId);
     const cycleIds = new Set(cycles.map((c) => c.cycle_id));
+    const conversations = [...this.conversations.values()].filter((c) => c.session_id === sessionId);
+    const keys = new Set([
+      aggregateKey('session', sessionId),
+      ...cycles.map((c) => aggregateKey('cycle', c.cycle_id)),
+      ...conversations.map((c) => aggregateKey('conversation', c.conversation_id)),
+    ]);
+    const positions: SequencePosition[] = [...this.positions]
+      .map(([key, sequence]) => {
+        const [source, aggregate_key] = key.split('|') as [SequenceSource, string];
+        return { source, aggregate_key, sequence };
+      })
+      .filter((p) => keys.has(p.aggregate_key))
+      .sort(byPosition);
     return {
       session: this.sessions.get(sessionId),
       cycles,
       components: [...this.components.values()].filter((c) => c.session_id === sessionId),
       history: this.history.filter((h) => cycleIds.has(h.record.cycle_id)),
-      conversations: [...this.conversations.values()].filter((c) => c.session_id === sessionId),
+      conversations,
       analyses: [...this.analyses.values()].filter((a) => a.session_id === sessionId),
+      positions,
     };
   }
 }

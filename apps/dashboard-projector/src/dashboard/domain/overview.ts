@@ -2,6 +2,7 @@ import { dqView, pughView } from './analysis-results';
 import type { SessionStatus } from './component-types';
 import { Progress } from './progress';
 import type { CycleRecord } from './read-model';
+import type { SequencePosition } from './sequence-position';
 import type { SessionSnapshot } from './session-records';
 import { cycleView } from './session-view';
 
@@ -21,6 +22,8 @@ export interface OverviewEntry {
     dq_score: number | null;
     dq_computed_at: string | null;
   };
+  /** the session's positions: a client refreshing on live events sees whether this entry includes them */
+  positions: SequencePosition[];
 }
 
 export interface Overview {
@@ -41,6 +44,7 @@ export function overviewEntry(snapshot: SessionSnapshot): OverviewEntry {
     current_cycle_id: current?.cycle_id ?? null,
     progress: current ? cycleView(snapshot, current.cycle_id).progress : null,
     latest_scores: latestScores(snapshot, cycles),
+    positions: snapshot.records.positions,
   };
 }
 

@@ -3,7 +3,13 @@
  * analysis-worker's events for a cycle carry the cycle id as aggregate id but count from 1 in its own outbox,
  * independently of session-cycle's events for the same cycle.
  */
-export type SequenceSource = 'session-cycle' | 'conversation' | 'analysis-worker';
+export const SEQUENCE_SOURCES = ['session-cycle', 'conversation', 'analysis-worker'] as const;
+export type SequenceSource = (typeof SEQUENCE_SOURCES)[number];
+
+/** Sorted by source, then aggregate key: every read lists positions in the same order. */
+export function byPosition(a: SequencePosition, b: SequencePosition): number {
+  return a.source.localeCompare(b.source) || a.aggregate_key.localeCompare(b.aggregate_key);
+}
 
 const SOURCE_BY_MODULE: Record<string, SequenceSource> = {
   session: 'session-cycle',
@@ -15,6 +21,16 @@ const SOURCE_BY_MODULE: Record<string, SequenceSource> = {
 
 export function sequenceSourceOf(eventType: string): SequenceSource | undefined {
   return SOURCE_BY_MODULE[eventType.split('.')[0]];
+}
+
+/**
+ * How far the read model has applied one aggregate's events. Views carry these so that a client applying live
+ * events on top of a view can tell which events the view already holds (sequence <= this) by the same rule.
+ */
+export interface SequencePosition {
+  source: SequenceSource;
+  aggregate_key: string;
+  sequence: number;
 }
 
 export function aggregateKey(aggregateType: string, aggregateId: string): string {

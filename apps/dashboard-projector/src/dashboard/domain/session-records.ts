@@ -1,6 +1,7 @@
 import { ComponentResolver } from './component-resolution';
 import { MessageStats } from './message-stats';
 import type { AnalysisRecord, ComponentHistoryEntry, ComponentRecord, ConversationRecord, CycleRecord, SessionRecord } from './read-model';
+import type { SequencePosition } from './sequence-position';
 
 /** Everything stored about one session: what every view of it is built from. */
 export interface SessionRecords {
@@ -10,6 +11,8 @@ export interface SessionRecords {
   history: ComponentHistoryEntry[];
   conversations: ConversationRecord[];
   analyses: AnalysisRecord[];
+  /** The last applied sequence of each (producer, aggregate) of the session, read with the records. */
+  positions: SequencePosition[];
 }
 
 /** The records of one session with the derived lookups the views share. */

@@ -2,6 +2,7 @@ import { dqView, DqView, pughView, PughView } from './analysis-results';
 import type { ComponentStatus, ComponentType, CycleStatus, SessionStatus } from './component-types';
 import { Progress, progressOf } from './progress';
 import type { CycleRecord } from './read-model';
+import type { SequencePosition } from './sequence-position';
 import type { SessionSnapshot } from './session-records';
 
 export interface ComponentStatusView {
@@ -37,6 +38,7 @@ export interface SessionView {
   last_updated_at: string;
   cycle_count: number;
   cycles: CycleView[];
+  positions: SequencePosition[];
 }
 
 export function cycleView(snapshot: SessionSnapshot, cycleId: string): Omit<CycleView, 'branches'> {
@@ -90,5 +92,6 @@ export function sessionView(snapshot: SessionSnapshot): SessionView {
     last_updated_at: snapshot.lastUpdatedAt(),
     cycle_count: cycles.length,
     cycles: roots.map(build),
+    positions: snapshot.records.positions,
   };
 }

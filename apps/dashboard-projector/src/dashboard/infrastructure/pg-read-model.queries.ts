@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ComponentHistoryEntry } from '../domain/read-model';
+import { aggregateKey, byPosition, SEQUENCE_SOURCES, SequencePosition } from '../domain/sequence-position';
 import type { SessionRecords } from '../domain/session-records';
 
 /** Reads whole sessions' records for the views (a session holds a handful of cycles: a few dozen rows). */
@@ -46,6 +47,23 @@ export class PgReadModelQueries {
           : (await manager.query('SELECT sequence, occurred_at, doc FROM dashboard_component_history WHERE cycle_id = ANY($1::uuid[])', [parents])).map(
               (r: { sequence: number; occurred_at: string; doc: ComponentHistoryEntry['record'] }) => ({ sequence: r.sequence, occurred_at: r.occurred_at, record: r.doc }),
             );
+      const keyOwner = new Map<string, string>([
+        ...sessions.map((s) => [aggregateKey('session', s.session_id), s.session_id] as const),
+        ...cycles.map((c) => [aggregateKey('cycle', c.cycle_id), c.session_id] as const),
+        ...conversations.map((c) => [aggregateKey('conversation', c.conversation_id), c.session_id] as const),
+      ]);
+      const positions: Array<SequencePosition & { session_id: string }> = (
+        await manager.query(
+          `SELECT source, aggregate_key, last_sequence FROM dashboard_positions
+           WHERE source = ANY($1::text[]) AND aggregate_key = ANY($2::text[])`,
+          [[...SEQUENCE_SOURCES], [...keyOwner.keys()]],
+        )
+      ).map((r: { source: SequencePosition['source']; aggregate_key: string; last_sequence: number }) => ({
+        source: r.source,
+        aggregate_key: r.aggregate_key,
+        sequence: r.last_sequence,
+        session_id: keyOwner.get(r.aggregate_key) ?? '',
+      }));
       return sessions.map((session) => {
         const mine = <T extends { session_id: string }>(list: T[]) => list.filter((r) => r.session_id === session.session_id);
         return {
@@ -55,6 +73,9 @@ export class PgReadModelQueries {
           history: history.filter((h) => h.record.session_id === session.session_id),
           conversations: mine(conversations),
           analyses: mine(analyses),
+          positions: mine(positions)
+            .map(({ source, aggregate_key, sequence }) => ({ source, aggregate_key, sequence }))
+            .sort(byPosition),
         };
       });
     });

@@ -12,6 +12,9 @@ import { describeError } from '../logging/describe-error';
 import { configurePlatformHttp } from './configure-http';
 import { connectStreamConsumer } from './stream-consumer';
 
+/** How long a service drains after SIGTERM before it exits anyway; deploy files give it longer than this. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
 export interface BootstrapOptions {
   /** The stream consumer to run inside this process (e.g. a RedisStreamsServer with group = service name). */
   microservice?: (app: INestApplication, config: PlatformConfig) => CustomTransportStrategy;
@@ -50,7 +53,7 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
       await app.startAllMicroservices();
     }
     await app.listen(config.port);
-    stopOnSignals(app, options.shutdownTimeoutMs ?? 10_000, logger);
+    stopOnSignals(app, options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, logger);
     const address = app.getHttpServer().address() as { port?: number } | null;
     logger.info({ port: address?.port ?? config.port }, `${service} listening`);
     return app;

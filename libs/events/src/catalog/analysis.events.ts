@@ -1,7 +1,7 @@
 // class-transformer's @Type reads design-time metadata; the lib must load without an app having imported it first.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsIntegerRecord, IsRfc3339 } from './payload-validators';
 import { EventPayload } from './event-payload';
 
@@ -22,11 +22,21 @@ export class AnalysisPughComputedPayload extends EventPayload {
   /** objective ids on which every alternative has the same rating */
   @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @Length(1, 200, { each: true }) irrelevant_objectives: string[];
   @IsRfc3339() computed_at: string;
+  // Added after v1 (additive, so no version bump): absent from events written before them.
+  /** alternative_id -> rank: 1 + the number of alternatives scoring strictly higher (ties share a rank) */
+  @IsOptional() @IsIntegerRecord() ranks?: Record<string, number>;
+  /** the single top scorer; null on a tie for the top */
+  @IsOptional() @IsString() @Length(1, 200) best_alternative_id?: string | null;
 }
+
+export const IMPROVEMENT_PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type ImprovementPriority = (typeof IMPROVEMENT_PRIORITIES)[number];
 
 export class DqElementScore {
   @IsString() @Length(1, 200) name: string;
   @IsInt() @Min(0) @Max(100) score: number;
+  /** by score: 0-30 critical, 31-50 high, 51-70 medium, 71+ low (added after v1, absent from older events) */
+  @IsOptional() @IsIn(IMPROVEMENT_PRIORITIES) improvement_priority?: ImprovementPriority;
 }
 
 export class AnalysisDqComputedPayload extends EventPayload {
@@ -35,4 +45,6 @@ export class AnalysisDqComputedPayload extends EventPayload {
   @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DqElementScore) element_scores: DqElementScore[];
   @IsInt() @Min(0) @Max(100) overall_score: number;
   @IsRfc3339() computed_at: string;
+  /** every element at least 80 (added after v1, absent from older events) */
+  @IsOptional() @IsBoolean() acceptable?: boolean;
 }

@@ -79,16 +79,19 @@ const SAMPLES: { [K in EventType]: () => EventPayloadMap[K] } = {
     dominated_alternatives: [{ alternative_id: 'a2', dominated_by_id: 'a1', objective_ids: ['o1'] }],
     irrelevant_objectives: ['o2'],
     computed_at: AT,
+    ranks: { a1: 1, a2: 2 },
+    best_alternative_id: 'a1',
   }),
   'analysis.dq_computed': () => ({
     cycle_id: ids.cycle,
     session_id: ids.session,
     element_scores: [
-      { name: 'Helpful Problem Frame', score: 85 },
-      { name: 'Clear Objectives', score: 70 },
+      { name: 'Helpful Problem Frame', score: 85, improvement_priority: 'low' },
+      { name: 'Clear Objectives', score: 70, improvement_priority: 'medium' },
     ],
     overall_score: 70,
     computed_at: AT,
+    acceptable: false,
   }),
 };
 

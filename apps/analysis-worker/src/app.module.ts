@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CONSUMER_MIGRATIONS, DeadLetterAdminModule, OUTBOX_MIGRATIONS, OutboxModule } from '@choice-sherpa/events';
-import { PlatformModule } from '@choice-sherpa/platform';
+import { analysisWorkerImports } from './app.imports';
 
-/** analysis-worker: produces (outbox) and consumes events; its own database `choice_analysis_worker`. */
-@Module({
-  imports: [
-    PlatformModule.forService({ service: 'analysis-worker', migrations: [...CONSUMER_MIGRATIONS, ...OUTBOX_MIGRATIONS] }),
-    OutboxModule.forRoot(),
-    DeadLetterAdminModule,
-  ],
-})
+/**
+ * analysis-worker: computes Pugh and decision-quality results from completed consequences and decision_quality
+ * components (its own database `choice_analysis_worker`) and publishes analysis.* through its outbox.
+ */
+@Module({ imports: analysisWorkerImports() })
 export class AppModule {}

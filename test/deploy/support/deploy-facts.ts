@@ -21,3 +21,37 @@ export const ROUTED_SERVICES: readonly ServiceName[] = SERVICE_NAMES.filter((ser
 export const COMPOSE_REPLICATED: readonly ServiceName[] = ['dashboard-projector', 'ws-gateway'];
 
 export { SERVICE_NAMES, SERVICE_PORTS };
+
+/** What a Kubernetes overlay needs from the cluster by name (the README lists them): Secrets per overlay. */
+export const EXTERNAL_SECRETS: Record<'dev' | 'prod', readonly string[]> = {
+  dev: [],
+  prod: ['choice-sherpa-postgres', 'choice-sherpa-redis', 'choice-sherpa-tls'],
+};
+
+/** Namespace labels the cluster sets on the namespaces allowed in by the NetworkPolicies. */
+export const INGRESS_CONTROLLER_NAMESPACE = 'ns(choice-sherpa.io/ingress-controller=true)';
+export const MONITORING_NAMESPACE = 'ns(choice-sherpa.io/monitoring=true)';
+const DNS = 'ns(kubernetes.io/metadata.name=kube-system)+pod(k8s-app=kube-dns)';
+
+/**
+ * The architecture's network flows, as `ingress <pod>:<port>/<protocol> from <peer>` and
+ * `egress <pod> to <peer> <port>/<protocol>` (peer `any` = wherever the datastore or provider lives). Nothing else
+ * may be allowed: services never call each other.
+ */
+export function expectedFlows(overlay: 'dev' | 'prod'): string[] {
+  const flows: string[] = [];
+  for (const service of SERVICE_NAMES) {
+    const port = SERVICE_PORTS[service];
+    if (ROUTED_SERVICES.includes(service)) flows.push(`ingress ${service}:${port}/TCP from ${INGRESS_CONTROLLER_NAMESPACE}`);
+    flows.push(`ingress ${service}:${port}/TCP from ${MONITORING_NAMESPACE}`);
+    flows.push(`egress ${service} to ${DNS} 53/UDP`, `egress ${service} to ${DNS} 53/TCP`);
+    flows.push(`egress ${service} to any 5432/TCP`, `egress ${service} to any 6379/TCP`);
+    if (overlay === 'prod') flows.push(`egress ${service} to any 443/TCP`);
+  }
+  flows.push('egress conversation to any 443/TCP');
+  flows.push(...[25, 465, 587].map((port) => `egress notifier to any ${port}/TCP`));
+  if (overlay === 'dev') {
+    for (const service of SERVICE_NAMES) flows.push(`ingress postgres:5432/TCP from pod(${service})`, `ingress redis:6379/TCP from pod(${service})`);
+  }
+  return [...new Set(flows)].sort();
+}

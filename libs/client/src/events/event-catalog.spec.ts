@@ -10,9 +10,11 @@ type Fits = { [K in CatalogEventType]: EventPayloadMap[K] extends EventPayloads[
 const sameTypes: Same<EventType, CatalogEventType> = true;
 const payloadsFit: Same<Fits, true> = true;
 
-function catalogFields(type: CatalogEventType): string[] {
+function catalogFields(type: CatalogEventType): { all: string[]; optional: string[] } {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(EVENT_REGISTRY[type].payloadClass, '', true, false);
-  return [...new Set(metadata.map((m) => m.propertyName))].sort();
+  const all = [...new Set(metadata.map((m) => m.propertyName))].sort();
+  const optional = [...new Set(metadata.filter((m) => m.name === 'isOptional').map((m) => m.propertyName))].sort();
+  return { all, optional };
 }
 
 describe('the client event union against the libs/events catalog', () => {
@@ -21,9 +23,11 @@ describe('the client event union against the libs/events catalog', () => {
     expect([...EVENT_TYPES].sort()).toEqual([...CATALOG_TYPES].sort());
   });
 
-  it.each(CATALOG_TYPES)('%s: the same payload fields and aggregate type as the catalog', (type) => {
+  it.each(CATALOG_TYPES)('%s: the same payload fields (required and optional) and aggregate type as the catalog', (type) => {
     const spec = EVENT_SPECS[type];
-    expect([...spec.fields].sort()).toEqual(catalogFields(type));
+    const catalog = catalogFields(type);
+    expect([...(spec.optional ?? [])].sort()).toEqual(catalog.optional);
+    expect([...spec.fields, ...(spec.optional ?? [])].sort()).toEqual(catalog.all);
     expect(spec.aggregate_type).toBe(EVENT_REGISTRY[type].aggregateType);
     expect(spec.fields).toContain(spec.aggregate_field);
   });

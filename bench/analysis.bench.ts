@@ -11,7 +11,7 @@ import { createTestDatabase, testPlatformEnv, uniqueName } from '@choice-sherpa/
 import { analysisWorkerImports } from '../apps/analysis-worker/src/app.imports';
 import { toConsequencesTable } from '../apps/analysis-worker/src/analysis/application/component-output.mappers';
 import { analysePugh } from '../apps/analysis-worker/src/analysis/domain/pugh/pugh-analysis';
-import { consequencesBacklog } from './support/analysis-workload';
+import { consequencesBacklog, tradeoffsOutput } from './support/analysis-workload';
 import { writeResults } from './support/report';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -34,12 +34,13 @@ interface Drained {
  * The analysis-worker (its modules, consumer and relay, in this process) draining a backlog of consequences
  * completions (10 alternatives × 10 objectives): each parsed, analysed, its result row replaced and its
  * analysis.pugh_computed written to the outbox in the idempotent transaction, then relayed to the streams. Beside
- * it, in the same run, the same backlog as completions of a component the worker skips (tradeoffs): the transport
- * and parsing alone, so the analysis's own share is the difference.
+ * it, in the same run, as many completions of a component the worker skips (tradeoffs, a list of tensions over the
+ * same ids): the transport and parsing alone, so the analysis's own share is the difference.
  */
 export async function run(): Promise<void> {
   const analysed = consequencesBacklog(EVENTS, CYCLES);
-  const skipped = consequencesBacklog(EVENTS, CYCLES).events.map((event) => ({ ...event, payload: { ...event.payload, component_type: 'tradeoffs' } }));
+  const tradeoffs = tradeoffsOutput();
+  const skipped = consequencesBacklog(EVENTS, CYCLES).events.map((event) => ({ ...event, payload: { ...event.payload, component_type: 'tradeoffs', output: tradeoffs } }));
   const pure = measurePure(analysed.events.slice(0, 2_000).map((event) => event.payload.output as Record<string, unknown>));
   const loadAtStart = os.loadavg()[0];
   const consequences = await drain(analysed.events, 'SELECT count(*)::int AS n FROM outbox_events', true);

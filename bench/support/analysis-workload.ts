@@ -41,3 +41,17 @@ export function consequencesBacklog(count: number, cycles: number, alternatives 
   });
   return { events, cycles };
 }
+
+/** A tradeoffs output (a component the worker skips) over the same 10 × 10 ids, valid under its schema. */
+export function tradeoffsOutput(alternatives = 10, objectives = 10): Record<string, unknown> {
+  const objectiveIds = Array.from({ length: objectives }, (_, i) => `obj-${i + 1}`);
+  return {
+    dominated_alternatives: [{ alternative_id: 'alt-2', dominated_by_id: 'alt-1', explanation: 'worse or equal on every objective' }],
+    irrelevant_objectives: [{ objective_id: 'obj-10', reason: 'every alternative is rated the same' }],
+    tensions: Array.from({ length: alternatives }, (_, i) => ({
+      alternative_id: `alt-${i + 1}`,
+      gains: objectiveIds.slice(0, objectives / 2),
+      losses: objectiveIds.slice(objectives / 2),
+    })),
+  };
+}

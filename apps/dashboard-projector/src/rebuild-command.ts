@@ -15,6 +15,7 @@ export class TrimmedHistoryError extends Error {}
 
 /** Rebuilds the dashboard read model of `config`'s database from `config`'s streams (see README "Rebuilding the dashboard"). */
 export async function rebuildFromStreams(config: PlatformConfig, logger: PlatformLogger, options: RebuildOptions = {}): Promise<RebuildReport> {
+  if (!config.redisUrl) throw new Error('the rebuild reads the Redis streams: set REDIS_URL (an in-process broker lives only inside its process)');
   await ensureDatabase(config.databaseUrl);
   const dataSource = new DataSource({ type: 'postgres', url: config.databaseUrl, migrations: DASHBOARD_MIGRATIONS, applicationName: 'dashboard-rebuild' });
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, commandTimeout: 10_000, lazyConnect: true });

@@ -5,3 +5,4 @@ export * from './parse';
 export * from './bus';
 export * from './outbox';
 export * from './transport';
+export * from './broker';

@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { StreamBroker } from '../broker/stream-broker';
 import type { StreamLayout } from '../streams/stream-layout';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  redisUrl: string;
+  /** Redis URL: the relay publishes through a connection of its own. Or pass `broker`. */
+  redisUrl?: string;
+  /** A broker to publish to instead (e.g. the process's in-process broker); the relay does not close it. */
+  broker?: StreamBroker;
   layout?: StreamLayout;
   /** Name in logs and the Redis connection name. */
   name?: string;
@@ -32,4 +36,5 @@ export interface OutboxRelayOptions {
   beforeMarkPublished?: (eventIds: string[]) => Promise<void>;
 }
 
-export type ResolvedRelayOptions = Required<Omit<OutboxRelayOptions, 'beforeMarkPublished'>> & Pick<OutboxRelayOptions, 'beforeMarkPublished'>;
+export type ResolvedRelayOptions = Required<Omit<OutboxRelayOptions, 'beforeMarkPublished' | 'broker' | 'redisUrl'>> &
+  Pick<OutboxRelayOptions, 'beforeMarkPublished' | 'broker' | 'redisUrl'>;

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RedisStreamBroker } from '../broker/redis-stream-broker';
+import type { StreamBroker } from '../broker/stream-broker';
 import { DEFAULT_STREAM_LAYOUT, StreamLayout, streamFor } from '../streams/stream-layout';
 import { aggregateHash } from './aggregate-hash';
 import { wakeAfterOutboxCommits } from './commit-wakeup';
@@ -18,7 +20,7 @@ const CLEANUP_CHUNK = 5_000;
 const CLEANUP_MAX_CHUNKS = 200;
 
 /**
- * Moves committed outbox rows to Redis Streams. Safe to run in every replica at once:
+ * Moves committed outbox rows to the event streams (a StreamBroker: Redis Streams, or in-process). Safe to run in every replica at once:
  *
  * - Rows are chosen by state (`published_at IS NULL`), never by an id watermark, so late commits and rolled-back ids
  *   need no special handling.
@@ -38,7 +40,9 @@ export class OutboxRelay {
   private readonly logger: Logger;
   private readonly options: ResolvedRelayOptions;
   private readonly store: OutboxStore;
-  private readonly redis: Redis;
+  private readonly broker: StreamBroker;
+  /** A broker passed in is shared (the process's in-process broker): the relay neither connects nor closes it. */
+  private readonly ownsBroker: boolean;
   private running = false;
   private loopDone?: Promise<void>;
   private wakeRequested = false;
@@ -66,7 +70,13 @@ export class OutboxRelay {
     } as ResolvedRelayOptions;
     this.logger = new Logger(this.options.name);
     this.store = new OutboxStore(options.dataSource, layout.partitions, aggregateHash(`outbox:${layout.prefix}`) | 0);
-    this.redis = new Redis(options.redisUrl, {
+    this.ownsBroker = !options.broker;
+    this.broker = options.broker ?? this.connectRedis(options.redisUrl);
+  }
+
+  private connectRedis(url: string | undefined): RedisStreamBroker {
+    if (!url) throw new Error('OutboxRelay: set redisUrl or broker');
+    const redis = new Redis(url, {
       connectionName: this.options.name,
       lazyConnect: true,
       commandTimeout: this.options.commandTimeoutMs,
@@ -77,11 +87,12 @@ export class OutboxRelay {
       retryStrategy: (times) => Math.min(1_000, 25 * 2 ** Math.min(times, 6)),
     });
     let lastLoggedAt = 0;
-    this.redis.on('error', (error: Error) => {
+    redis.on('error', (error: Error) => {
       if (Date.now() - lastLoggedAt < 5_000) return;
       lastLoggedAt = Date.now();
       this.logger.warn({ msg: 'redis connection error; reconnecting', error: error.message });
     });
+    return new RedisStreamBroker(redis);
   }
 
   /** Passes the background loop has finished (diagnostics and tests). */
@@ -96,7 +107,7 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.redis.connect().catch(() => undefined); // reconnects by itself; passes fail fast meanwhile
+    if (this.ownsBroker) this.broker.connect().catch(() => undefined); // reconnects by itself; passes fail fast meanwhile
     this.unsubscribeCommits = wakeAfterOutboxCommits(this.options.dataSource, () => this.wake());
     this.loopDone = this.loop();
     if (this.options.cleanupIntervalMs > 0) this.every(this.options.cleanupIntervalMs, () => this.cleanup());
@@ -110,11 +121,16 @@ export class OutboxRelay {
     this.interruptSleep?.();
     await this.loopDone;
     this.loopDone = undefined;
-    // QUIT waits for Redis; a Redis that is down must not hold up the shutdown.
-    const quit = this.redis.quit().catch(() => undefined);
-    const timeout = new Promise((resolve) => setTimeout(resolve, 1_000).unref());
-    await Promise.race([quit, timeout]);
-    this.redis.disconnect();
+    if (this.ownsBroker) await this.broker.close();
+  }
+
+  /**
+   * The broker's recovery point (an in-process broker starts empty): re-publishes what it may have lost, before the
+   * first pass, so the streams get every aggregate's events in order. Returns the rows re-published (0 on Redis).
+   */
+  async recover(): Promise<number> {
+    const since = this.broker.recoveryPoint();
+    return since ? this.republishSince(since) : 0;
   }
 
   /** Asks for a pass now (after a local commit). Cheap and safe to call from anywhere, any number of times. */
@@ -254,14 +270,11 @@ export class OutboxRelay {
     return result;
   }
 
-  /** Pipelined XADDs (one round trip); throws unless Redis confirmed every one. */
+  /** One append of the batch (Redis: one pipeline, one round trip); throws unless the broker confirmed every entry. */
   private async xadd(rows: OutboxRow[]): Promise<void> {
-    const pipeline = this.redis.pipeline();
-    for (const row of rows) pipeline.xadd(streamFor(this.options.layout, row.aggregate_id), '*', 'type', row.event_type, 'data', row.envelope);
-    const results = await pipeline.exec();
-    if (!results) throw new Error('redis pipeline returned no results');
-    const failed = results.find(([error]) => error);
-    if (failed) throw failed[0];
+    await this.broker.append(
+      rows.map((row) => ({ stream: streamFor(this.options.layout, row.aggregate_id), fields: { type: row.event_type, data: row.envelope } })),
+    );
   }
 
   private sleep(ms: number, wakeable: boolean): Promise<void> {

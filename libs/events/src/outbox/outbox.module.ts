@@ -2,6 +2,8 @@ import { DynamicModule, Inject, Injectable, Logger, Module, ModuleMetadata, OnAp
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@choice-sherpa/platform';
 import type { DataSource } from 'typeorm';
+import { inProcessBroker } from '../broker/in-process-stream-broker';
+import type { StreamBroker } from '../broker/stream-broker';
 import { DEFAULT_STREAM_LAYOUT, StreamLayout } from '../streams/stream-layout';
 import { OutboxRelay } from './outbox-relay';
 import type { OutboxRelayOptions } from './outbox-relay.options';
@@ -11,6 +13,8 @@ import { UnitOfWork } from './unit-of-work';
 export interface OutboxModuleOptions {
   /** Default: the platform config's redisUrl, else REDIS_URL. */
   redisUrl?: string;
+  /** Publish to this broker instead of Redis. Default: the process's in-process broker when the platform config says STREAM_BROKER=in-process. */
+  broker?: StreamBroker;
   /** Default: the platform config's stream prefix/partitions, else STREAM_PREFIX / STREAM_PARTITIONS, else cs:events / 8. */
   layout?: StreamLayout;
   /** Run the relay in this process (default true). */
@@ -26,11 +30,12 @@ export interface OutboxModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'
 
 export const OUTBOX_MODULE_OPTIONS = Symbol('OUTBOX_MODULE_OPTIONS');
 
-type PlatformStreamsConfig = Pick<PlatformConfig, 'redisUrl' | 'streamPrefix' | 'streamPartitions'>;
+type PlatformStreamsConfig = Pick<PlatformConfig, 'redisUrl' | 'streamPrefix' | 'streamPartitions'> & Partial<Pick<PlatformConfig, 'streamBroker'>>;
 
 /**
- * Starts the relay when the application has bootstrapped and stops it (finishing the current pass) before the
- * shutdown hooks run, so it never works on a DataSource TypeOrmModule has already closed.
+ * Starts the relay when the application has bootstrapped (after re-publishing what a broker that starts empty may
+ * have lost) and stops it (finishing the current pass) before the shutdown hooks run, so it never works on a
+ * DataSource TypeOrmModule has already closed.
  */
 @Injectable()
 export class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -39,8 +44,10 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeAppli
     @Inject(OUTBOX_MODULE_OPTIONS) private readonly options: OutboxModuleOptions,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.options.runRelay === false) return;
+    const republished = await this.relay.recover();
+    if (republished > 0) new Logger('OutboxRelay').log({ msg: 'outbox re-published to an empty broker', rows: republished });
     this.relay.start();
     new Logger('OutboxRelay').log({ msg: 'outbox relay started', streams: this.relay.layout.prefix, partitions: this.relay.layout.partitions });
   }
@@ -88,7 +95,7 @@ export class OutboxModule {
           provide: OutboxRelay,
           inject: [getDataSourceToken(), OUTBOX_MODULE_OPTIONS],
           useFactory: (dataSource: DataSource, resolved: OutboxModuleOptions) =>
-            new OutboxRelay({ ...resolved.relay, dataSource, redisUrl: resolved.redisUrl!, layout: resolved.layout }),
+            new OutboxRelay({ ...resolved.relay, dataSource, redisUrl: resolved.redisUrl, broker: resolved.broker, layout: resolved.layout }),
         },
         {
           provide: UnitOfWork,
@@ -103,14 +110,15 @@ export class OutboxModule {
 }
 
 function resolveOptions(options: OutboxModuleOptions, config?: PlatformStreamsConfig, env: NodeJS.ProcessEnv = process.env): OutboxModuleOptions {
-  const redisUrl = options.redisUrl ?? config?.redisUrl ?? env.REDIS_URL;
-  if (!redisUrl) throw new Error('OutboxModule: REDIS_URL is not set (and no redisUrl option or platform config)');
+  const broker = options.broker ?? (config?.streamBroker === 'in-process' ? inProcessBroker() : undefined);
+  const redisUrl = broker ? undefined : (options.redisUrl ?? config?.redisUrl ?? env.REDIS_URL);
+  if (!broker && !redisUrl) throw new Error('OutboxModule: REDIS_URL is not set (and no redisUrl option or platform config)');
   const partitions = options.layout?.partitions ?? config?.streamPartitions ?? numberFrom(env.STREAM_PARTITIONS, 'STREAM_PARTITIONS');
   const layout: StreamLayout = {
     prefix: options.layout?.prefix ?? config?.streamPrefix ?? env.STREAM_PREFIX ?? DEFAULT_STREAM_LAYOUT.prefix,
     partitions: partitions ?? DEFAULT_STREAM_LAYOUT.partitions,
   };
-  return { ...options, redisUrl, layout };
+  return { ...options, redisUrl, broker, layout };
 }
 
 function numberFrom(value: string | undefined, name: string): number | undefined {

@@ -1,7 +1,7 @@
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import type { DataSource } from 'typeorm';
 import { RedisStreamsClient } from './redis-streams.client';
-import type { RedisStreamsServer } from './redis-streams.server';
+import type { RedisStreamsServer } from './stream-transport.server';
 import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer } from './testing/transport-harness';
 
 /**

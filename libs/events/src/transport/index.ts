@@ -1,4 +1,4 @@
-export * from './redis-streams.server';
+export * from './stream-transport.server';
 export * from './redis-streams.client';
 export * from './redis-streams.context';
 export * from './on-stream-event.decorator';

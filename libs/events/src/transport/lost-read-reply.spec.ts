@@ -2,7 +2,7 @@ import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor }
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { streamKey } from '../streams/stream-layout';
-import type { RedisStreamsServer } from './redis-streams.server';
+import type { RedisStreamsServer } from './stream-transport.server';
 import { createConsumerDataSource, layoutFor, makeEvent, startConsumer } from './testing/transport-harness';
 
 /**

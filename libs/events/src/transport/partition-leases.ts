@@ -1,8 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
-
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+import type { LeaseStore } from '../broker/stream-broker';
 
 export interface LeaseCallbacks {
   acquired(partition: number): void;
@@ -12,15 +9,15 @@ export interface LeaseCallbacks {
 }
 
 /**
- * Exclusive partition ownership inside one consumer group: a lease per partition (SET NX PX, renewed), live
- * replicas tracked in a heartbeat sorted set, each replica holding at most ceil(partitions / live replicas).
+ * Exclusive partition ownership inside one consumer group: a lease per partition (set if absent with a TTL,
+ * renewed), live replicas tracked by heartbeats, each replica holding at most ceil(partitions / live replicas).
  */
 export class PartitionLeases {
   private readonly logger = new Logger(PartitionLeases.name);
   private readonly held = new Map<number, number>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly store: LeaseStore,
     private readonly keyPrefix: string,
     private readonly replica: string,
     private readonly partitions: number,
@@ -41,14 +38,12 @@ export class PartitionLeases {
     const startedAt = Date.now();
     const validUntil = startedAt + this.ttlMs - renewIntervalMs;
     const replicas = `${this.keyPrefix}:replicas`;
-    await this.redis.zadd(replicas, startedAt, this.replica);
-    await this.redis.zremrangebyscore(replicas, '-inf', startedAt - this.ttlMs);
-    const live = Math.max(1, await this.redis.zcard(replicas));
+    const live = Math.max(1, await this.store.heartbeat(replicas, this.replica, startedAt, this.ttlMs));
     const share = Math.ceil(this.partitions / live);
 
     for (const partition of this.owned()) {
-      const renewed = await this.redis.eval(RENEW, 1, this.leaseKey(partition), this.replica, this.ttlMs);
-      if (renewed === 1) this.held.set(partition, validUntil);
+      const renewed = await this.store.renew(this.leaseKey(partition), this.replica, this.ttlMs);
+      if (renewed) this.held.set(partition, validUntil);
       else this.forget(partition);
     }
     for (const partition of this.owned().slice(share)) await this.release(partition);
@@ -57,8 +52,8 @@ export class PartitionLeases {
     for (let i = 0; i < this.partitions && this.held.size < share; i++) {
       const partition = (offset + i) % this.partitions;
       if (this.held.has(partition)) continue;
-      const taken = await this.redis.set(this.leaseKey(partition), this.replica, 'PX', this.ttlMs, 'NX');
-      if (taken === 'OK') {
+      const taken = await this.store.acquire(this.leaseKey(partition), this.replica, this.ttlMs);
+      if (taken) {
         this.held.set(partition, validUntil);
         this.callbacks.acquired(partition);
       }
@@ -67,13 +62,13 @@ export class PartitionLeases {
 
   async releaseAll(): Promise<void> {
     for (const partition of this.owned()) await this.release(partition);
-    await this.redis.zrem(`${this.keyPrefix}:replicas`, this.replica).catch(() => undefined);
+    await this.store.leave(`${this.keyPrefix}:replicas`, this.replica).catch(() => undefined);
   }
 
   private async release(partition: number): Promise<void> {
     await this.callbacks.surrender(partition);
     this.held.delete(partition);
-    await this.redis.eval(RELEASE, 1, this.leaseKey(partition), this.replica).catch((error: Error) => {
+    await this.store.release(this.leaseKey(partition), this.replica).catch((error: Error) => {
       this.logger.warn({ msg: 'lease release failed; it expires by itself', partition, error: error.message });
     });
   }

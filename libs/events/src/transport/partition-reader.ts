@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import Redis from 'ioredis';
-import { ensureGroup, isNoGroup, RawEntry, toFields } from './consumer-group';
+import { BlockingReader, isNoGroup, StreamBroker, StreamEntry } from '../broker/stream-broker';
 import { abortableDelay, Delivery, EntryProcessor, ShutdownAbort } from './entry-processor';
 
 /** How often an idle or busy reader re-reads its own pending entries (the partition's only reader, so nothing is in flight). */
@@ -29,8 +28,8 @@ export class PartitionReader {
 
   constructor(
     private readonly settings: ReaderSettings,
-    private readonly reader: Redis,
-    private readonly commands: Redis,
+    private readonly reader: BlockingReader,
+    private readonly broker: StreamBroker,
     private readonly processor: EntryProcessor,
   ) {
     this.done = this.loop();
@@ -39,9 +38,9 @@ export class PartitionReader {
   /** Stops reading; an in-flight batch finishes and is acknowledged, a backoff wait is abandoned (redelivered later). */
   async stop(): Promise<void> {
     this.abort.abort();
-    if (this.blocking) this.reader.disconnect();
+    if (this.blocking) this.reader.interrupt();
     await this.done;
-    this.reader.disconnect();
+    this.reader.close();
   }
 
   get finished(): Promise<void> {
@@ -64,7 +63,7 @@ export class PartitionReader {
         if (!drainingPending && Date.now() - lastDrainAt >= PENDING_RECHECK_MS) drainingPending = true;
         if (drainingPending) {
           lastDrainAt = Date.now();
-          await ensureGroup(this.commands, stream, group);
+          await this.broker.ensureGroup(stream, group);
           await this.claimForeignPending();
         }
         const handled = drainingPending ? await this.readPending() : await this.readNew();
@@ -83,12 +82,9 @@ export class PartitionReader {
 
   private async readPending(): Promise<number> {
     const { stream, group, consumer, batchSize } = this.settings;
-    const reply = (await this.commands.xreadgroup('GROUP', group, consumer, 'COUNT', batchSize, 'STREAMS', stream, '0')) as
-      | [string, RawEntry[]][]
-      | null;
-    const entries = reply?.[0]?.[1] ?? [];
+    const entries = await this.broker.readPending(stream, group, consumer, batchSize);
     if (entries.length === 0) return 0;
-    const counts = await this.deliveryCounts(entries[0][0], entries[entries.length - 1][0], entries.length);
+    const counts = await this.broker.deliveryCounts(stream, group, consumer, entries[0].id, entries[entries.length - 1].id, entries.length);
     await this.handle(entries, (id) => Math.max(0, (counts.get(id) ?? 1) - 1));
     return entries.length;
   }
@@ -96,24 +92,21 @@ export class PartitionReader {
   private async readNew(): Promise<number> {
     const { stream, group, consumer, batchSize, blockMs } = this.settings;
     this.blocking = true;
-    let reply: [string, RawEntry[]][] | null;
+    let entries: StreamEntry[];
     try {
-      reply = (await this.reader.xreadgroup('GROUP', group, consumer, 'COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', stream, '>')) as
-        | [string, RawEntry[]][]
-        | null;
+      entries = await this.reader.readNew(stream, group, consumer, batchSize, blockMs);
     } finally {
       this.blocking = false;
     }
-    const entries = reply?.[0]?.[1] ?? [];
     await this.handle(entries, () => 0);
     return entries.length;
   }
 
-  private async handle(entries: RawEntry[], previousDeliveries: (id: string) => number): Promise<void> {
+  private async handle(entries: StreamEntry[], previousDeliveries: (id: string) => number): Promise<void> {
     const acks: string[] = [];
     // null: an entry deleted from the stream meanwhile (nothing to handle, acknowledged as is).
-    const deliveries: (Delivery | null)[] = entries.map(([entryId, flat]) =>
-      flat ? { stream: this.settings.stream, entryId, fields: toFields(flat), previousDeliveries: previousDeliveries(entryId) } : null,
+    const deliveries: (Delivery | null)[] = entries.map(({ id, fields }) =>
+      fields ? { stream: this.settings.stream, entryId: id, fields, previousDeliveries: previousDeliveries(id) } : null,
     );
     try {
       const firstDeleted = deliveries.indexOf(null);
@@ -124,31 +117,16 @@ export class PartitionReader {
         if (this.stopped) break;
         const delivery = deliveries[i];
         if (delivery) await this.processor.process(delivery, this.abort.signal);
-        acks.push(entries[i][0]);
+        acks.push(entries[i].id);
       }
     } finally {
-      if (acks.length > 0 && this.settings.holdsLease()) await this.commands.xack(this.settings.stream, this.settings.group, ...acks);
+      if (acks.length > 0 && this.settings.holdsLease()) await this.broker.ack(this.settings.stream, this.settings.group, acks);
     }
-  }
-
-  private async deliveryCounts(start: string, end: string, count: number): Promise<Map<string, number>> {
-    const { stream, group, consumer } = this.settings;
-    const rows = (await this.commands.xpending(stream, group, start, end, count, consumer)) as [string, string, number, number][];
-    return new Map(rows.map(([id, , , deliveries]) => [id, deliveries]));
   }
 
   /** Entries left pending under other consumer names (older layouts, renamed groups): claimed once idle. */
   private async claimForeignPending(): Promise<void> {
     const { stream, group, consumer, claimIdleMs } = this.settings;
-    let cursor = '0-0';
-    do {
-      const [next, claimed] = (await this.commands.xautoclaim(stream, group, consumer, claimIdleMs, cursor, 'COUNT', 100, 'JUSTID')) as [
-        string,
-        string[],
-        string[]?,
-      ];
-      cursor = next;
-      if (claimed.length === 0 && cursor === '0-0') break;
-    } while (cursor !== '0-0');
+    await this.broker.claimIdle(stream, group, consumer, claimIdleMs);
   }
 }

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { streamFor, streamKey } from '../streams/stream-layout';
 import { RedisStreamsClient } from './redis-streams.client';
-import { RedisStreamsServer } from './redis-streams.server';
+import { RedisStreamsServer } from './stream-transport.server';
 import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer } from './testing/transport-harness';
 
 const URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -8,7 +8,7 @@ import { DeadLetterReplayService } from '../consumer/dead-letter-replay.service'
 import type { TransportEvent } from './parse-seam';
 import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsContext } from './redis-streams.context';
-import { RedisStreamsServer } from './redis-streams.server';
+import { RedisStreamsServer } from './stream-transport.server';
 import { OnStreamEvent } from './on-stream-event.decorator';
 import { createConsumerDataSource, FAST, layoutFor, makeEvent, publishAll } from './testing/transport-harness';
 

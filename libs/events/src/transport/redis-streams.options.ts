@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
+import type { StreamBroker } from '../broker/stream-broker';
 import { DEFAULT_STREAM_LAYOUT, StreamLayout } from '../streams/stream-layout';
 import { defaultParseMessage, ParseMessage } from './parse-seam';
 
@@ -10,9 +11,12 @@ export interface TrimOptions {
   retentionMs: number;
 }
 
+/** Options of the transport server (named after its first broker, Redis Streams). */
 export interface RedisStreamsServerOptions {
-  /** Redis URL, e.g. `redis://127.0.0.1:6379`. */
-  url: string;
+  /** Redis URL, e.g. `redis://127.0.0.1:6379`: the server consumes from its own Redis broker. Or pass `broker`. */
+  url?: string;
+  /** A broker to consume from instead of one made from `url` (e.g. the process's in-process broker); not closed by the server. */
+  broker?: StreamBroker;
   /** Consumer group: the consuming service's name, one group per service on every partition stream. */
   group: string;
   /** Stable replica name (pod name); identifies this replica's heartbeat and leases. Default: hostname-pid. */
@@ -40,7 +44,7 @@ export interface RedisStreamsServerOptions {
   parseMessage: ParseMessage;
 }
 
-export type RedisStreamsServerConfig = Pick<RedisStreamsServerOptions, 'url' | 'group'> & Partial<RedisStreamsServerOptions>;
+export type RedisStreamsServerConfig = Pick<RedisStreamsServerOptions, 'group'> & Partial<RedisStreamsServerOptions>;
 
 export const SERVER_DEFAULTS = {
   layout: DEFAULT_STREAM_LAYOUT,
@@ -66,6 +70,7 @@ export function resolveServerOptions(config: RedisStreamsServerConfig): RedisStr
   if (options.leaseTtlMs <= options.renewIntervalMs * 2) {
     throw new Error('RedisStreamsServer: leaseTtlMs must exceed twice renewIntervalMs');
   }
+  if (!options.url && !options.broker) throw new Error('RedisStreamsServer: set url (Redis) or broker');
   if (options.maxDeliveries < 1) throw new Error('RedisStreamsServer: maxDeliveries must be at least 1');
   return options;
 }

@@ -1,12 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RedisStreamsServer } from './redis-streams.server';
+import { inProcessBroker } from '../broker/in-process-stream-broker';
+import { StreamTransportServer } from './stream-transport.server';
 import type { RedisStreamsServerConfig } from './redis-streams.options';
 
 /** The settings a service's consumer is built from (a subset of the platform's config). */
 export interface ServiceConsumerSettings {
   service: string;
-  redisUrl: string;
+  /** `in-process`: the process's in-process broker; otherwise Redis at redisUrl. */
+  streamBroker?: 'redis' | 'in-process';
+  redisUrl?: string;
   streamPrefix: string;
   streamPartitions: number;
 }
@@ -20,9 +23,10 @@ export function serviceStreamConsumer(
   app: INestApplication,
   config: ServiceConsumerSettings,
   overrides: Partial<RedisStreamsServerConfig> = {},
-): RedisStreamsServer {
-  return new RedisStreamsServer({
-    url: config.redisUrl,
+): StreamTransportServer {
+  const inProcess = config.streamBroker === 'in-process';
+  return new StreamTransportServer({
+    ...(inProcess ? { broker: inProcessBroker() } : { url: config.redisUrl }),
     group: config.service,
     dataSource: app.get(DataSource),
     layout: { prefix: config.streamPrefix, partitions: config.streamPartitions },

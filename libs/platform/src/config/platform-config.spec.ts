@@ -33,7 +33,21 @@ describe('platform configuration', () => {
       rateLimit: { limit: 300, windowMs: 60_000 },
       trustProxyHops: 0,
       bodyLimit: '100kb',
+      streamBroker: 'redis',
+      devLogin: false,
     });
+  });
+
+  it('needs no Redis with the in-process broker, and ignores REDIS_URL there', () => {
+    const config = loadPlatformConfig('notifier', { ...complete, REDIS_URL: undefined, STREAM_BROKER: 'in-process' });
+    expect(config).toMatchObject({ streamBroker: 'in-process', redisUrl: undefined });
+    expect(loadPlatformConfig('notifier', { ...complete, STREAM_BROKER: 'in-process' }).redisUrl).toBeUndefined();
+    expect(failure({ ...complete, STREAM_BROKER: 'kafka' }).setting).toBe('STREAM_BROKER');
+  });
+
+  it('turns the development sign-in on only with DEV_LOGIN=true', () => {
+    expect(loadPlatformConfig('notifier', { ...complete, DEV_LOGIN: 'true' }).devLogin).toBe(true);
+    expect(failure({ ...complete, DEV_LOGIN: 'yes please' }).setting).toBe('DEV_LOGIN');
   });
 
   it.each([

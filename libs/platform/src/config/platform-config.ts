@@ -29,11 +29,17 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
+/** Where the event streams live: Redis Streams (any number of processes) or this process's memory (`npm start`). */
+export const STREAM_BROKERS = ['redis', 'in-process'] as const;
+export type StreamBrokerKind = (typeof STREAM_BROKERS)[number];
+
 export interface PlatformConfig {
   service: ServiceName;
   port: number;
   databaseUrl: string;
-  redisUrl: string;
+  streamBroker: StreamBrokerKind;
+  /** Redis (streams, leases, the Socket.IO adapter); undefined with the in-process broker, where nothing uses Redis. */
+  redisUrl: string | undefined;
   streamPrefix: string;
   streamPartitions: number;
   jwt: JwtConfig;
@@ -44,6 +50,8 @@ export interface PlatformConfig {
   trustProxyHops: number;
   /** Largest accepted request body (body-parser syntax, e.g. `100kb`). */
   bodyLimit: string;
+  /** `POST /api/dev/token` signs development tokens (session-cycle; npm start turns it on). Never in production. */
+  devLogin: boolean;
 }
 
 /**
@@ -53,11 +61,13 @@ export interface PlatformConfig {
 export function loadPlatformConfig(service: ServiceName, env: Env = process.env): PlatformConfig {
   if (!isServiceName(service)) throw new ConfigError('service', `unknown service "${String(service)}"`);
   const read = new EnvReader(env);
+  const streamBroker = read.oneOf('STREAM_BROKER', STREAM_BROKERS, 'redis');
   return {
     service,
     port: read.integer('PORT', SERVICE_PORTS[service], { min: 0, max: 65_535 }),
     databaseUrl: databaseUrl(read, service),
-    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:'], read.required('REDIS_URL')) as string,
+    streamBroker,
+    redisUrl: streamBroker === 'in-process' ? undefined : read.url('REDIS_URL', ['redis:', 'rediss:'], read.required('REDIS_URL')),
     streamPrefix: read.optional('STREAM_PREFIX') ?? 'cs:events',
     streamPartitions: read.integer('STREAM_PARTITIONS', 8, { min: 1, max: 1024 }),
     jwt: jwtConfig(read),
@@ -69,6 +79,7 @@ export function loadPlatformConfig(service: ServiceName, env: Env = process.env)
     },
     trustProxyHops: trustProxy(read),
     bodyLimit: bodyLimit(read),
+    devLogin: read.boolean('DEV_LOGIN', false),
   };
 }
 

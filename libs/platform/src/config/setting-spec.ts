@@ -21,7 +21,8 @@ export const PLATFORM_SETTINGS: readonly SettingSpec[] = [
   { name: 'PORT', required: false, default: 'the service port of API.md (3001..3006)', secret: false, description: 'HTTP port' },
   { name: 'DATABASE_URL', required: true, alternative: 'PG_URL', secret: true, description: "the service's own PostgreSQL database" },
   { name: 'PG_URL', required: false, secret: true, description: 'a PostgreSQL server; the service uses its database choice_<service> on it' },
-  { name: 'REDIS_URL', required: true, secret: true, description: 'Redis (streams, leases, the Socket.IO adapter)' },
+  { name: 'REDIS_URL', required: true, alternative: 'STREAM_BROKER', secret: true, description: 'Redis (streams, leases, the Socket.IO adapter)' },
+  { name: 'STREAM_BROKER', required: false, default: 'redis', secret: false, description: 'redis, or in-process: every service in one process (npm start), no Redis at all' },
   { name: 'STREAM_PREFIX', required: false, default: 'cs:events', secret: false, description: 'prefix of the partition streams' },
   { name: 'STREAM_PARTITIONS', required: false, default: '8', secret: false, description: 'number of partition streams (change only with the outboxes drained)' },
   { name: 'JWT_SECRET', required: true, alternative: 'JWT_JWKS_URL', secret: true, description: 'shared HS256 secret (local use), at least 32 characters' },
@@ -34,5 +35,6 @@ export const PLATFORM_SETTINGS: readonly SettingSpec[] = [
   { name: 'RATE_LIMIT_MAX', required: false, default: '300', secret: false, description: 'requests per client per window' },
   { name: 'RATE_LIMIT_WINDOW_MS', required: false, default: '60000', secret: false, description: 'rate-limit window' },
   { name: 'TRUST_PROXY', required: false, default: 'false', secret: false, description: 'proxy hops whose X-Forwarded-For is trusted (true = 1)' },
+  { name: 'DEV_LOGIN', required: false, default: 'false', secret: false, description: 'session-cycle serves POST /api/dev/token (development sign-in; on in npm start only)' },
   { name: 'BODY_LIMIT', required: false, default: '100kb', secret: false, description: 'largest request body' },
 ];

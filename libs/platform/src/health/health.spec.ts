@@ -47,6 +47,17 @@ describe('health endpoints', () => {
     expect(applied.rows.map((row: { name: string }) => row.name)).toEqual(['CreateSampleThings1764000000001']);
   });
 
+  it('checks no Redis when the service uses none (STREAM_BROKER=in-process)', async () => {
+    const t = await start({ STREAM_BROKER: 'in-process', REDIS_URL: undefined });
+    expect(await jsonOf(await fetch(`${t.baseUrl}/health/ready`))).toEqual({
+      status: 'ready',
+      checks: [
+        { name: 'database', status: 'up' },
+        { name: 'migrations', status: 'up' },
+      ],
+    });
+  });
+
   it('answers 503 NOT_READY naming redis when nobody listens on the Redis port (and stays live)', async () => {
     const t = await start({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     const ready = await fetch(`${t.baseUrl}/health/ready`);

@@ -12,7 +12,7 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-/** Database reachable (`SELECT 1`), every migration applied, Redis answering PING; each check bounded in time. */
+/** Database reachable (`SELECT 1`), every migration applied, Redis (when used) answering PING; each check bounded in time. */
 @Injectable()
 export class ReadinessService {
   constructor(private readonly dataSource: DataSource, private readonly redis: RedisProbe) {}
@@ -28,11 +28,11 @@ export class ReadinessService {
       }),
       this.run(() => this.redis.ping()),
     ]);
-    const checks = [
+    const checks: ReadinessReport['checks'] = [
       { name: 'database' as const, ...database },
       { name: 'migrations' as const, ...migrations },
-      { name: 'redis' as const, ...redis },
     ];
+    if (this.redis.enabled) checks.push({ name: 'redis' as const, ...redis });
     return { ready: checks.every((check) => check.status === 'up'), checks };
   }
 

@@ -1,7 +1,8 @@
 /** The gateway's own settings (the shared ones come from the platform config). */
 export interface GatewaySettings {
   allowedOrigins: string[];
-  redisUrl: string;
+  /** Redis for the Socket.IO adapter (replicas share rooms and announcements); undefined: one replica, in-memory adapter. */
+  redisUrl: string | undefined;
   /** Prefixes the Socket.IO Redis adapter's channels, so deployments (and tests) sharing a Redis stay apart. */
   adapterKey: string;
   /** How long a join waits for the session.created projection before answering NOT_FOUND. */
@@ -24,7 +25,7 @@ export const GATEWAY_SETTINGS = Symbol('GatewaySettings');
 
 export interface SharedConfig {
   allowedOrigins: string[];
-  redisUrl: string;
+  redisUrl: string | undefined;
   streamPrefix: string;
 }
 

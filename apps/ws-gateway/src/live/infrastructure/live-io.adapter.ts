@@ -29,18 +29,7 @@ export class LiveIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, nestOptions?: NestIoOptions): NestIoServer {
     const options = nestOptions as Partial<ServerOptions> | undefined;
-    const pub = new Redis(this.settings.redisUrl, { maxRetriesPerRequest: null, connectionName: 'ws-gateway:adapter-pub' });
-    const sub = pub.duplicate({ connectionName: 'ws-gateway:adapter-sub' });
-    for (const client of [pub, sub]) {
-      // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
-      client.on('error', (error: Error) => this.logger.warn({ msg: 'socket.io redis adapter connection error', error: error.message }));
-      this.redisClients.push(client);
-    }
-    // The adapter fires these without awaiting them; a rejection (a command on a connection closed at shutdown)
-    // would be an unhandled rejection, which ends a Node process. Catch and log instead.
-    this.catchRejections(pub, ['publish']);
-    this.catchRejections(sub, ['unsubscribe', 'punsubscribe']);
-    const { allowedOrigins, maxMessageBytes, adapterKey } = this.settings;
+    const { allowedOrigins, maxMessageBytes } = this.settings;
     const serverOptions: Partial<ServerOptions> = {
       ...options,
       serveClient: false,
@@ -52,10 +41,26 @@ export class LiveIoAdapter extends IoAdapter {
         callback(null, allowed);
       },
       cors: { origin: (origin, callback) => callback(null, isOriginAllowed(origin, allowedOrigins)), credentials: false },
-      adapter: createAdapter(pub, sub, { key: adapterKey }),
+      // Without Redis (one process hosting everything) the gateway is a single replica: Socket.IO's in-memory adapter.
+      ...(this.settings.redisUrl ? { adapter: this.redisAdapter(this.settings.redisUrl) } : {}),
     };
     const server = this.httpServer && port === 0 ? new Server(this.httpServer, serverOptions) : new Server(port, serverOptions);
     return server as unknown as NestIoServer;
+  }
+
+  private redisAdapter(url: string): ReturnType<typeof createAdapter> {
+    const pub = new Redis(url, { maxRetriesPerRequest: null, connectionName: 'ws-gateway:adapter-pub' });
+    const sub = pub.duplicate({ connectionName: 'ws-gateway:adapter-sub' });
+    for (const client of [pub, sub]) {
+      // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
+      client.on('error', (error: Error) => this.logger.warn({ msg: 'socket.io redis adapter connection error', error: error.message }));
+      this.redisClients.push(client);
+    }
+    // The adapter fires these without awaiting them; a rejection (a command on a connection closed at shutdown)
+    // would be an unhandled rejection, which ends a Node process. Catch and log instead.
+    this.catchRejections(pub, ['publish']);
+    this.catchRejections(sub, ['unsubscribe', 'punsubscribe']);
+    return createAdapter(pub, sub, { key: this.settings.adapterKey });
   }
 
   private catchRejections(client: Redis, methods: ('publish' | 'unsubscribe' | 'punsubscribe')[]): void {

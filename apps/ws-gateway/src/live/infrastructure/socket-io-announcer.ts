@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { FeedRegistry } from '../application/feed-registry';
+import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 import type { LiveAnnouncer } from '../application/ports';
 import type { LoggedEvent } from '../domain/logged-event';
 import { isUuid } from '../domain/join-request';
@@ -11,14 +12,18 @@ const LOGGED = 'gateway:event-logged';
 /**
  * Announces logged events to this replica's feeds directly and to the other replicas through the Socket.IO Redis
  * adapter (`serverSideEmit`: Redis pub/sub, in publish order). Each replica then feeds its own sockets, so every
- * socket gets its session's events in log order whichever replica consumed them.
+ * socket gets its session's events in log order whichever replica consumed them. Without Redis there are no other
+ * replicas (one process hosts everything) and nothing to tell them.
  */
 @Injectable()
 export class SocketIoAnnouncer implements LiveAnnouncer {
   private readonly logger = new Logger(SocketIoAnnouncer.name);
   private namespace?: Namespace;
 
-  constructor(private readonly registry: FeedRegistry) {}
+  constructor(
+    private readonly registry: FeedRegistry,
+    @Inject(GATEWAY_SETTINGS) private readonly settings: Pick<GatewaySettings, 'redisUrl'>,
+  ) {}
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
@@ -29,6 +34,7 @@ export class SocketIoAnnouncer implements LiveAnnouncer {
 
   announce(event: LoggedEvent): void {
     this.registry.dispatch(event);
+    if (!this.settings.redisUrl) return;
     if (!this.namespace) {
       this.logger.warn({ msg: 'event logged before the Socket.IO namespace exists; other replicas catch up on the next event', event_id: event.event_id });
       return;

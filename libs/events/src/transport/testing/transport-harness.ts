@@ -8,7 +8,7 @@ import { CONSUMER_MIGRATIONS } from '../../consumer/consumer.migrations';
 import { RedisStreamsClient } from '../redis-streams.client';
 import { RedisStreamsContext } from '../redis-streams.context';
 import { RedisStreamsServerConfig } from '../redis-streams.options';
-import { RedisStreamsServer } from '../redis-streams.server';
+import { RedisStreamsServer } from '../stream-transport.server';
 import type { TransportEvent } from '../parse-seam';
 
 /** Short timings so failover and reconnects happen within a test's bounds. */

@@ -1,14 +1,16 @@
-import { createTestDatabase, DisposableRedisServer, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
+import { createTestDatabase, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import type { DataSource } from 'typeorm';
-import type { EventEnvelope } from '../envelope/event-envelope';
+import { InProcessStreamBroker } from '../broker/in-process-stream-broker';
+import type { StreamBroker } from '../broker/stream-broker';
 import { RedisStreamsClient } from './redis-streams.client';
-import { RedisStreamsServer } from './redis-streams.server';
+import { RedisStreamsServer } from './stream-transport.server';
 import type { TransportEvent } from './parse-seam';
 import { AofRedisServer } from './testing/aof-redis-server';
 import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer, TestHandler } from './testing/transport-harness';
 
 interface Topology {
-  url: string;
+  /** Where the streams are: a Redis URL, or a broker object (the in-process one). */
+  connection: { url: string } | { broker: StreamBroker };
   /** Replicas per consumer group. */
   replicas: number;
   /** Called while events are in flight: the restart topology restarts Redis here. */
@@ -18,9 +20,9 @@ interface Topology {
 
 const SHARED_REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** Watermill-style universal tests, run once per topology. */
+/** Watermill-style universal tests, run once per topology, on each adapter of the stream port. */
 function transportBehaviourSuite(name: string, createTopology: () => Promise<Topology>): void {
-  describe(`Redis Streams transport behaviour: ${name}`, () => {
+  describe(`Stream transport behaviour: ${name}`, () => {
     let topology: Topology;
     let database: TestDatabase;
     let dataSource: DataSource;
@@ -37,7 +39,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       database = await createTestDatabase('transport');
       dataSource = await createConsumerDataSource(database.url);
       layout = layoutFor(uniqueName('ts'));
-      client = new RedisStreamsClient({ url: topology.url, layout });
+      client = new RedisStreamsClient({ ...topology.connection, layout });
       servers = [];
     });
     afterEach(async () => {
@@ -49,7 +51,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
 
     async function startGroup(group: string, handler: TestHandler, count = topology.replicas): Promise<RedisStreamsServer[]> {
       const started = await Promise.all(
-        Array.from({ length: count }, (_, i) => startConsumer({ url: topology.url, layout, group, replica: `${group}-r${i}`, dataSource }, handler, `${group}-handler`)),
+        Array.from({ length: count }, (_, i) => startConsumer({ ...topology.connection, layout, group, replica: `${group}-r${i}`, dataSource }, handler, `${group}-handler`)),
       );
       servers.push(...started);
       return started;
@@ -87,7 +89,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       const { seen, handler } = collector();
       await startGroup(uniqueName('svc'), handler);
       const batches = Array.from({ length: 4 }, () => events(50, 7));
-      const publishers = batches.map((batch) => new RedisStreamsClient({ url: topology.url, layout }));
+      const publishers = batches.map((batch) => new RedisStreamsClient({ ...topology.connection, layout }));
       await Promise.all([...batches.map((batch, i) => publishAll(publishers[i], batch)), topology.midRun()]);
       await Promise.all(publishers.map((publisher) => publisher.close()));
       const ids = batches.flat().map((event) => event.event_id);
@@ -164,7 +166,7 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
       }
     });
 
-    it('delivers everything published while Redis restarts', async () => {
+    it('delivers everything published while the broker restarts (Redis; elsewhere, while publishing)', async () => {
       const { seen, handler } = collector();
       await startGroup(uniqueName('svc'), handler);
       const published = events(150);
@@ -186,19 +188,24 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
   });
 }
 
-transportBehaviourSuite('plain Redis', async () => ({ url: SHARED_REDIS, replicas: 1, midRun: async () => undefined, destroy: async () => undefined }));
+const nothing = async () => undefined;
+
+transportBehaviourSuite('plain Redis', async () => ({ connection: { url: SHARED_REDIS }, replicas: 1, midRun: nothing, destroy: nothing }));
 
 transportBehaviourSuite('Redis restarted mid-run', async () => {
   const redis = await AofRedisServer.start();
-  return { url: redis.url, replicas: 2, midRun: () => redis.restart(), destroy: () => redis.destroy() };
+  return { connection: { url: redis.url }, replicas: 2, midRun: () => redis.restart(), destroy: () => redis.destroy() };
 });
 
-transportBehaviourSuite('several consumers in one group', async () => ({
-  url: SHARED_REDIS,
-  replicas: 3,
-  midRun: async () => undefined,
-  destroy: async () => undefined,
-}));
+transportBehaviourSuite('several consumers in one group', async () => ({ connection: { url: SHARED_REDIS }, replicas: 3, midRun: nothing, destroy: nothing }));
 
-void (null as unknown as EventEnvelope);
-void DisposableRedisServer;
+// The in-process broker lives in one process: a restart would be the process's own (covered by the npm start
+// tests, which re-publish from the outbox); several replicas of a group in one process do make sense.
+transportBehaviourSuite('in-process broker', async () => ({ connection: { broker: new InProcessStreamBroker() }, replicas: 1, midRun: nothing, destroy: nothing }));
+
+transportBehaviourSuite('in-process broker, several consumers in one group', async () => ({
+  connection: { broker: new InProcessStreamBroker() },
+  replicas: 3,
+  midRun: nothing,
+  destroy: nothing,
+}));

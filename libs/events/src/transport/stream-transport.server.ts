@@ -1,27 +1,27 @@
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import type Redis from 'ioredis';
+import { RedisStreamBroker } from '../broker/redis-stream-broker';
+import type { StreamBroker } from '../broker/stream-broker';
 import { streamKey } from '../streams/stream-layout';
 import { consumerRegistry } from './consumer-registry';
 import { EntryProcessor } from './entry-processor';
 import { HandlerExtras, HandlerRegistry } from './handler-registry';
 import { PartitionLeases } from './partition-leases';
 import { PartitionReader } from './partition-reader';
-import { createRedis } from './redis-connection';
 import { RedisStreamsServerConfig, RedisStreamsServerOptions, resolveServerOptions } from './redis-streams.options';
 import { consumerLag } from './transport.metrics';
-import { groupLag, trimStream } from './stream-trimmer';
 
 export type RedisStreamsStatus = 'connected' | 'disconnected';
 
 /**
- * Nest transport over partitioned Redis Streams: one consumer group per service, partitions leased exclusively
- * to one replica at a time, entries handled in order per partition, acknowledged after their handlers succeeded.
+ * Nest transport over partitioned event streams on a StreamBroker (Redis Streams, or in-process): one consumer group
+ * per service, partitions leased exclusively to one replica at a time, entries handled in order per partition,
+ * acknowledged after their handlers succeeded.
  */
-export class RedisStreamsServer extends Server<Record<string, Function>, RedisStreamsStatus> implements CustomTransportStrategy {
+export class StreamTransportServer extends Server<Record<string, Function>, RedisStreamsStatus> implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
   readonly options: RedisStreamsServerOptions;
   readonly handlers = new HandlerRegistry();
-  private commands?: Redis;
+  private broker?: StreamBroker;
   private leases?: PartitionLeases;
   private processor?: EntryProcessor;
   private readonly readers = new Map<number, { reader: PartitionReader; finished: boolean }>();
@@ -46,9 +46,10 @@ export class RedisStreamsServer extends Server<Record<string, Function>, RedisSt
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const { url, group, replica, layout, commandTimeoutMs, leaseTtlMs } = this.options;
-      this.commands = createRedis(url, commandTimeoutMs, `${group}:${replica}:commands`);
+      // A broker passed in is shared (the process's in-process broker); one made from the URL is this server's own.
+      this.broker = this.options.broker ?? RedisStreamBroker.connect(url!, commandTimeoutMs, `${group}:${replica}:commands`);
       this.processor = new EntryProcessor(this.options, this.handlers);
-      this.leases = new PartitionLeases(this.commands, `${layout.prefix}:{${group}}`, replica, layout.partitions, leaseTtlMs, {
+      this.leases = new PartitionLeases(this.broker.leases, `${layout.prefix}:{${group}}`, replica, layout.partitions, leaseTtlMs, {
         acquired: () => undefined,
         surrender: (partition) => this.stopReader(partition),
         lost: () => undefined,
@@ -80,16 +81,17 @@ export class RedisStreamsServer extends Server<Record<string, Function>, RedisSt
     await this.leases?.releaseAll().catch((error: Error) => this.logger.warn?.({ msg: 'lease release failed', error: error.message }));
     await Promise.all([...this.readers.keys()].map((partition) => this.stopReader(partition)));
     if (consumerRegistry.get(this.options.group) === this) consumerRegistry.delete(this.options.group);
-    this.commands?.disconnect();
+    if (this.broker && !this.options.broker) await this.broker.close();
     this._status$.next('disconnected');
   }
 
   on(): void {
-    throw new Error('RedisStreamsServer has no events to subscribe to; use the status observable');
+    throw new Error('StreamTransportServer has no events to subscribe to; use the status observable');
   }
 
+  /** The StreamBroker it consumes from. */
   unwrap<T>(): T {
-    return this.commands as T;
+    return this.broker as T;
   }
 
   private tick(): Promise<void> {
@@ -101,8 +103,8 @@ export class RedisStreamsServer extends Server<Record<string, Function>, RedisSt
 
   private async runTick(): Promise<void> {
     const leases = this.leases;
-    const commands = this.commands;
-    if (!leases || !commands) return;
+    const broker = this.broker;
+    if (!leases || !broker) return;
     try {
       await leases.tick(this.options.renewIntervalMs);
     } catch (error) {
@@ -112,18 +114,19 @@ export class RedisStreamsServer extends Server<Record<string, Function>, RedisSt
       const current = this.readers.get(partition);
       if (!this.closing && leases.holds(partition) && (!current || current.finished)) this.startReader(partition, leases);
     }
-    await this.maintain(commands, leases.owned()).catch(() => undefined);
+    await this.maintain(broker, leases.owned()).catch(() => undefined);
   }
 
   private startReader(partition: number, leases: PartitionLeases): void {
-    const { url, group, replica, layout, blockMs, batchSize, claimIdleMs, commandTimeoutMs } = this.options;
+    const { group, replica, layout, blockMs, batchSize, claimIdleMs, commandTimeoutMs } = this.options;
+    const broker = this.broker as StreamBroker;
     const stream = streamKey(layout, partition);
-    const connection = createRedis(url, blockMs + commandTimeoutMs, `${group}:${replica}:p${partition}`, { resendAfterReconnect: false });
+    const connection = broker.openReader(`${group}:${replica}:p${partition}`, blockMs + commandTimeoutMs);
     const settings = { stream, group, consumer: `${group}-p${partition}`, blockMs, batchSize, claimIdleMs, holdsLease: () => leases.holds(partition) };
-    const entry = { reader: new PartitionReader(settings, connection, this.commands as Redis, this.entryProcessor), finished: false };
+    const entry = { reader: new PartitionReader(settings, connection, broker, this.entryProcessor), finished: false };
     void entry.reader.finished.then(() => {
       entry.finished = true;
-      connection.disconnect();
+      connection.close();
     });
     this.readers.set(partition, entry);
   }
@@ -135,15 +138,18 @@ export class RedisStreamsServer extends Server<Record<string, Function>, RedisSt
     this.readers.delete(partition);
   }
 
-  private async maintain(commands: Redis, partitions: number[]): Promise<void> {
+  private async maintain(broker: StreamBroker, partitions: number[]): Promise<void> {
     const { group, layout, trim } = this.options;
     const trimNow = trim !== false && Date.now() - this.lastTrimAt >= trim.intervalMs;
     for (const partition of partitions) {
       const stream = streamKey(layout, partition);
-      const lag = await groupLag(commands, stream, group);
+      const lag = await broker.lag(stream, group);
       if (lag !== null) consumerLag.set({ group, stream }, lag);
-      if (trimNow) await trimStream(commands, stream, trim.retentionMs);
+      if (trimNow) await broker.trim(stream, trim.retentionMs);
     }
     if (trimNow) this.lastTrimAt = Date.now();
   }
 }
+
+/** The server's first name, from when Redis Streams was its only broker; kept so consumers' code compiles unchanged. */
+export { StreamTransportServer as RedisStreamsServer };

@@ -1,0 +1,3 @@
+export * from './stream-broker';
+export * from './redis-stream-broker';
+export * from './in-process-stream-broker';

@@ -57,6 +57,23 @@ describe('architecture boundaries', () => {
     expect(offending).toEqual([]);
   });
 
+  it('the shared output schemas (@choice-sherpa/events/outputs) pull in no package, so domain code may import them', () => {
+    const outputs = path.join(root, 'libs', 'events', 'src', 'outputs');
+    const seen = new Set<string>();
+    const offending: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const specifier of importsOf(file)) {
+        if (!specifier.startsWith('.')) offending.push(`${path.relative(root, file)} -> ${specifier}`);
+        else visit(`${path.resolve(path.dirname(file), specifier)}.ts`.replace(/\/index\.ts\.ts$/, '/index.ts'));
+      }
+    };
+    sourceFiles(outputs).filter((file) => !file.endsWith('.spec.ts')).forEach(visit);
+    expect(seen.size).toBeGreaterThan(10);
+    expect(offending).toEqual([]);
+  });
+
   it('the checks see real imports (a guard against a scanner that finds nothing)', () => {
     const sample = path.join(root, 'test', 'architecture', 'boundaries.spec.ts');
     expect(importsOf(sample)).toEqual(expect.arrayContaining(['node:fs', 'node:path']));

@@ -31,7 +31,7 @@ describe('dashboard-projector (real PostgreSQL, Redis Streams, HTTP with tokens)
     j.messageSent(sessionId, conversationId, 'user');
     j.componentCompleted(sessionId, cycleId, 'problem_frame');
     for (const type of ['objectives', 'alternatives'] as const) j.finish(sessionId, cycleId, type);
-    j.finish(sessionId, cycleId, 'consequences', { cells: { 'stay:calm': { rating: 1 } } });
+    j.finish(sessionId, cycleId, 'consequences', { alternative_ids: ['stay'], objective_ids: ['calm'], cells: { 'stay:calm': { rating: 1 } } });
     j.pughComputed(sessionId, cycleId, { stay: 2, move: -1 });
     branchId = j.branch(sessionId, cycleId, 'alternatives').payload.cycle_id;
     j.componentStarted(sessionId, branchId, 'alternatives');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { COMPONENT_TYPES } from '@choice-sherpa/events';
+import { SAMPLE_OUTPUTS } from '@choice-sherpa/events/outputs/testing';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { JourneyEvents } from './support/journey-events';
 import { TrimmedHistoryError } from '../src/rebuild-command';
@@ -19,14 +20,14 @@ function decision(j: JourneyEvents, userId: string): Decision {
     j.componentStarted(sessionId, cycleId, type);
     const conversationId = j.conversationStarted(sessionId, cycleId, type).payload.conversation_id;
     for (let i = 0; i < 2; i++) j.messageSent(sessionId, conversationId, i % 2 ? 'user' : 'assistant');
-    j.dataExtracted(sessionId, cycleId, type, conversationId, { of: type });
-    j.componentOutput(sessionId, cycleId, type, { of: type }, `${type} summary`);
-    j.componentCompleted(sessionId, cycleId, type, { of: type });
+    j.dataExtracted(sessionId, cycleId, type, conversationId, SAMPLE_OUTPUTS[type]);
+    j.componentOutput(sessionId, cycleId, type, SAMPLE_OUTPUTS[type], `${type} summary`);
+    j.componentCompleted(sessionId, cycleId, type, SAMPLE_OUTPUTS[type]);
     if (type === 'consequences') j.pughComputed(sessionId, cycleId, { a: 2, b: 1 });
     if (type === 'decision_quality') j.dqComputed(sessionId, cycleId, [{ name: 'Clear Objectives', score: 81 }]);
   }
   const branchId = j.branch(sessionId, cycleId, 'objectives').payload.cycle_id;
-  j.componentCompleted(sessionId, branchId, 'objectives', { of: 'objectives, again' });
+  j.componentCompleted(sessionId, branchId, 'objectives', { fundamental_objectives: [{ id: 'o9', description: 'Objectives, again' }] });
   j.componentRevised(sessionId, cycleId, 'tradeoffs');
   j.cycleCompleted(sessionId, cycleId, 81);
   j.sessionRenamed(sessionId, `Decision of ${userId}`, `Decided by ${userId}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EventPayloadMap, EventType, TypedEvent, AnyEvent } from '@choice-sherpa/events';
+import { SAMPLE_OUTPUTS } from '@choice-sherpa/events/outputs/testing';
 import type { ComponentType } from '../../src/dashboard/domain/component-types';
 import { sequenceSourceOf } from '../../src/dashboard/domain/sequence-position';
 
@@ -75,7 +76,8 @@ export class JourneyEvents {
     return this.event('component.output_updated', cycleId, { ...this.component(sessionId, cycleId, type), output, output_summary: summary, updated_at: this.now() });
   }
 
-  componentCompleted(sessionId: string, cycleId: string, type: ComponentType, output: Record<string, unknown> = { done: type }) {
+  /** `output` defaults to `{}`: completed without an output. */
+  componentCompleted(sessionId: string, cycleId: string, type: ComponentType, output: Record<string, unknown> = {}) {
     return this.event('component.completed', cycleId, { ...this.component(sessionId, cycleId, type), output, completed_at: this.now() });
   }
 
@@ -108,7 +110,7 @@ export class JourneyEvents {
     });
   }
 
-  dataExtracted(sessionId: string, cycleId: string, type: ComponentType, conversationId: string, output: Record<string, unknown> = {}) {
+  dataExtracted(sessionId: string, cycleId: string, type: ComponentType, conversationId: string, output: Record<string, unknown> = SAMPLE_OUTPUTS[type]) {
     return this.event('conversation.data_extracted', conversationId, {
       conversation_id: conversationId,
       ...this.component(sessionId, cycleId, type),

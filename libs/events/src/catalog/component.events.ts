@@ -1,6 +1,6 @@
-import { IsIn, IsObject, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { COMPONENT_TYPES, ComponentType } from './domain-vocabulary';
-import { IsRfc3339 } from './payload-validators';
+import { IsComponentOutput, IsRfc3339 } from './payload-validators';
 import { EventPayload } from './event-payload';
 
 /** Fields every component event carries. */
@@ -16,8 +16,8 @@ export class ComponentStartedPayload extends ComponentEventPayload {
 }
 
 export class ComponentCompletedPayload extends ComponentEventPayload {
-  /** The final structured output; its shape is the component's schema (DOMAIN.md), checked by its owner. */
-  @IsObject() output: Record<string, unknown>;
+  /** The final structured output, valid under the component's schema (DOMAIN.md "Component outputs"); `{}` when none was written. */
+  @IsComponentOutput({ allowNone: true }) output: Record<string, unknown>;
   @IsRfc3339() completed_at: string;
 }
 
@@ -27,7 +27,7 @@ export class ComponentMarkedForRevisionPayload extends ComponentEventPayload {
 }
 
 export class ComponentOutputUpdatedPayload extends ComponentEventPayload {
-  @IsObject() output: Record<string, unknown>;
+  @IsComponentOutput() output: Record<string, unknown>;
   @IsString() @MaxLength(4000) output_summary: string;
   @IsRfc3339() updated_at: string;
 }

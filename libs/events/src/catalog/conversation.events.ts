@@ -1,6 +1,6 @@
-import { IsIn, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { COMPONENT_TYPES, ComponentType, MESSAGE_ROLES, MessageRole } from './domain-vocabulary';
-import { IsRfc3339 } from './payload-validators';
+import { IsComponentOutput, IsRfc3339 } from './payload-validators';
 import { EventPayload } from './event-payload';
 
 export class ConversationStartedPayload extends EventPayload {
@@ -28,7 +28,7 @@ export class ConversationDataExtractedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() component_id: string;
   @IsIn(COMPONENT_TYPES) component_type: ComponentType;
-  @IsObject() output: Record<string, unknown>;
+  @IsComponentOutput() output: Record<string, unknown>;
   @IsString() @MaxLength(4000) extraction_summary: string;
   @IsRfc3339() extracted_at: string;
 }

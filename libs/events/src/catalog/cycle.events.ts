@@ -1,5 +1,7 @@
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { COMPONENT_TYPES, ComponentType } from './domain-vocabulary';
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { COMPONENT_STATUSES, COMPONENT_TYPES, ComponentStatus, ComponentType } from './domain-vocabulary';
 import { IsRfc3339, Nullable } from './payload-validators';
 import { EventPayload } from './event-payload';
 
@@ -11,12 +13,25 @@ export class CycleCreatedPayload extends EventPayload {
   @IsRfc3339() created_at: string;
 }
 
+/** A component the branch copied from its parent: its id in the new cycle and its status there. */
+export class CopiedComponent {
+  @IsIn(COMPONENT_TYPES) component_type: ComponentType;
+  @IsUUID() component_id: string;
+  @IsIn(COMPONENT_STATUSES) status: ComponentStatus;
+}
+
 export class CycleBranchedPayload extends EventPayload {
   @IsUUID() cycle_id: string;
   @IsUUID() session_id: string;
   @IsUUID() parent_cycle_id: string;
   @IsIn(COMPONENT_TYPES) branch_point_component: ComponentType;
   @IsRfc3339() branched_at: string;
+  /**
+   * Added in v1 (additive): the components before the branch point and the branch point itself, as copied into
+   * the new cycle (the conversation service copies their conversations). Absent in events from older producers.
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(9) @ValidateNested({ each: true }) @Type(() => CopiedComponent)
+  copied_components?: CopiedComponent[];
 }
 
 export class CycleArchivedPayload extends EventPayload {

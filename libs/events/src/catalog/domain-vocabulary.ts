@@ -12,6 +12,10 @@ export const COMPONENT_TYPES = [
 ] as const;
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 
+/** A component's status in its cycle (DOMAIN.md "Components"). */
+export const COMPONENT_STATUSES = ['not_started', 'in_progress', 'complete', 'needs_revision'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 

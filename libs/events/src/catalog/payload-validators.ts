@@ -1,4 +1,6 @@
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
+import { validateComponentOutput } from '../outputs/component-output';
+import { isComponentType } from './domain-vocabulary';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
@@ -46,4 +48,32 @@ export function IsIntegerRecord(options?: ValidationOptions): PropertyDecorator 
 /** The key must be present; `null` is a valid value, anything else is validated by the other decorators. */
 export function Nullable(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== null);
+}
+
+/**
+ * The component output of an event, valid under its component's schema (libs/events/outputs), chosen by the
+ * payload's own `component_type`. Producers check it before writing and every consumer on reading, so no handler
+ * ever sees an output that the decision contract refuses. The message names the field, never the output's values.
+ * `allowNone`: `{}` also stands for "no output" (a component completed without one, which DOMAIN.md allows for the
+ * components without a completion rule), even where `{}` is not a valid output of that component.
+ */
+export function IsComponentOutput({ allowNone = false, ...options }: ValidationOptions & { allowNone?: boolean } = {}): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isComponentOutput',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a valid output of the payload component_type', ...options },
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => {
+          const type = (args?.object as { component_type?: unknown } | undefined)?.component_type;
+          if (allowNone && isEmptyPlainObject(value)) return true;
+          return isComponentType(type) && validateComponentOutput(type, value).ok;
+        },
+      },
+    });
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0;
 }

@@ -1,3 +1,4 @@
+import { SAMPLE_OUTPUTS } from '../outputs/testing/sample-outputs';
 import type { EventPayloadMap } from './event-registry';
 import type { EventType } from './event-types';
 
@@ -36,7 +37,7 @@ const SAMPLES: { [K in EventType]: () => EventPayloadMap[K] } = {
   'component.completed': () => ({
     ...component,
     component_type: 'consequences',
-    output: { table: { cells: [{ alternative_id: 'a1', objective_id: 'o1', rating: 1 }] } },
+    output: SAMPLE_OUTPUTS.consequences,
     completed_at: AT,
   }),
   'component.marked_for_revision': () => ({ ...component, component_type: 'objectives', reason: 'Missed an objective', marked_at: AT }),

@@ -1,5 +1,5 @@
 export * from './service-name';
 export * from './config-error';
 export * from './platform-config';
-export type { Env } from './env-reader';
+export { EnvReader, type Env } from './env-reader';
 export * from './setting-spec';

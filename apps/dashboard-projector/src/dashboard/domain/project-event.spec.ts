@@ -59,7 +59,7 @@ describe('projecting events into the dashboard read model', () => {
     j.componentOutput(sessionId, cycleId, 'objectives', { fundamental_objectives: [] }, '0 objectives');
     await projectAll(store, j.all);
     expect(store.components.get(`${cycleId}|objectives`)).toMatchObject({ status: 'in_progress', output: { fundamental_objectives: [] }, output_summary: '0 objectives' });
-    await projectEvent(store, j.componentCompleted(sessionId, cycleId, 'objectives', { fundamental_objectives: [{ id: 'o1' }] }));
+    await projectEvent(store, j.componentCompleted(sessionId, cycleId, 'objectives', { fundamental_objectives: [{ id: 'o1', description: 'Pay' }] }));
     expect(store.components.get(`${cycleId}|objectives`)).toMatchObject({ status: 'complete', output: { fundamental_objectives: [{ id: 'o1' }] } });
     await projectEvent(store, j.componentRevised(sessionId, cycleId, 'objectives', 'forgot cost'));
     expect(store.components.get(`${cycleId}|objectives`)).toMatchObject({ status: 'needs_revision', revision_reason: 'forgot cost' });

@@ -3,7 +3,7 @@ import { TierLimits } from '../../membership/domain/tier-limits';
 import { DomainError } from '../../shared/domain/domain-errors';
 import { COMPONENT_TYPES, type ComponentType } from './component-type';
 import { Cycle } from './cycle.aggregate';
-import { SAMPLE_OUTPUTS } from './testing/sample-outputs';
+import { SAMPLE_OUTPUTS } from '@choice-sherpa/events/outputs/testing';
 
 const SESSION = '0192f0a0-0000-7000-8000-000000000001';
 const CYCLE = '0192f0a0-0000-7000-8000-000000000002';
@@ -321,6 +321,11 @@ describe('branching', () => {
       parent_cycle_id: parent.id,
       branch_point_component: 'consequences',
       branched_at: at(10).toISOString(),
+      copied_components: COMPONENT_TYPES.slice(0, 5).map((type) => ({
+        component_type: type,
+        component_id: branch.component(type).id,
+        status: type === 'consequences' ? 'needs_revision' : 'complete',
+      })),
     });
     expect(parent.raisedEvents).toEqual([]);
   });

@@ -20,18 +20,18 @@
  * until completed, so every status change has its own event); completion rules per component; the cycle completes when
  * recommendation (and decision_quality where the tier includes it) is complete.
  * Tier limits on the number of cycles are checked by the caller with TierLimits before create/branchFrom.
- * Events are drained with `pullEvents(metadata)` (see shared/domain/aggregate-root.ts).
+ * Events are drained with `pullEvents(metadata)` (see libs/events/src/envelope/aggregate-root.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { TierLimits } from '../../membership/domain/tier-limits';
-import { AggregateRoot } from '../../shared/domain/aggregate-root';
+import { AggregateRoot } from '@choice-sherpa/events/envelope';
 import { checkRule } from '../../shared/domain/business-rule';
 import { Component } from './component.entity';
 import type { ComponentStatus } from './component-status';
 import { COMPONENT_TYPES, componentIndex, REQUIRED_COMPONENTS, type ComponentType } from './component-type';
 import type { ComponentSnapshot, CycleSnapshot } from './cycle.snapshot';
 import type { CycleStatus } from './cycle-status';
-import { summarizeOutput, type ComponentOutput } from './outputs/component-output';
+import { summarizeOutput, type ComponentOutput } from '@choice-sherpa/events/outputs';
 import { BranchPointStartedRule } from './rules/branch-point-started.rule';
 import { ComponentInTierRule } from './rules/component-in-tier.rule';
 import { CycleActiveRule } from './rules/cycle-active.rule';
@@ -105,7 +105,14 @@ export class Cycle extends AggregateRoot {
     cycle.raiseCreated(now);
     cycle.raise(
       'cycle.branched',
-      { cycle_id: cycle.id, session_id: cycle.sessionId, parent_cycle_id: parent.id, branch_point_component: branchPoint, branched_at: now.toISOString() },
+      {
+        cycle_id: cycle.id,
+        session_id: cycle.sessionId,
+        parent_cycle_id: parent.id,
+        branch_point_component: branchPoint,
+        branched_at: now.toISOString(),
+        copied_components: COMPONENT_TYPES.slice(0, at + 1).map((type) => ({ component_type: type, component_id: parts.get(type)!.id, status: parts.get(type)!.status })),
+      },
       now,
     );
     return cycle;

@@ -6,8 +6,7 @@ import { isStarted } from './component-status';
 import { COMPONENT_TYPES, type ComponentType } from './component-type';
 import { Cycle } from './cycle.aggregate';
 import { prerequisiteOf } from './rules/prerequisite-started.rule';
-import { SAMPLE_OUTPUTS } from './testing/sample-outputs';
-import { pick, seededRandom } from './testing/seeded-random';
+import { pick, SAMPLE_OUTPUTS, seededRandom } from '@choice-sherpa/events/outputs/testing';
 
 const SESSION = '0192f0a0-0000-7000-8000-000000000001';
 const META = { correlationId: '0192f0a0-0000-7000-8000-0000000000aa', userId: 'user-1' };

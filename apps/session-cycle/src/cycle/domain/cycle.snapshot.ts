@@ -1,7 +1,7 @@
 import type { ComponentStatus } from './component-status';
 import type { ComponentType } from './component-type';
 import type { CycleStatus } from './cycle-status';
-import type { ComponentOutput } from './outputs/component-output';
+import type { ComponentOutput } from '@choice-sherpa/events/outputs';
 
 /**
  * Plain state for persistence: `Cycle.toSnapshot()` gives it, `Cycle.fromSnapshot()` rebuilds the aggregate from it

@@ -4,7 +4,7 @@ export * from './cycle-status';
 export * from './component.entity';
 export * from './component-status';
 export * from './component-type';
-export * from './outputs';
+export * from './parse-component-output';
 export * from './rules/branch-point-started.rule';
 export * from './rules/component-completion.rule';
 export * from './rules/component-in-tier.rule';

@@ -1,3 +1,5 @@
+import type { FieldError } from '@choice-sherpa/events/outputs';
+
 /**
  * Domain errors of the session-cycle service. Each has a stable `code` (clients and tests match on it) and a `kind`
  * that tells the HTTP layer which status to answer with, so the mapping lives in one place:
@@ -7,10 +9,7 @@
 export type DomainErrorKind = 'validation' | 'forbidden' | 'not_found' | 'conflict';
 
 /** One invalid field: `field` is a path such as `fundamental_objectives[2].description`. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

@@ -1,6 +1,6 @@
 import type { EventMetadataInput, UnitOfWorkTransaction } from '@choice-sherpa/events';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { AggregateRoot } from '../domain/aggregate-root';
+import type { AggregateRoot } from '@choice-sherpa/events/envelope';
 import { saveVersioned } from './versioned-save';
 
 /**

@@ -1,55 +1,10 @@
 import type { BusinessRule } from '../../../shared/domain/business-rule';
 import { CompletionRuleError } from '../../../shared/domain/domain-errors';
+import { COMPLETION_RULES, type ComponentOutput } from '@choice-sherpa/events/outputs';
 import type { ComponentType } from '../component-type';
-import { cellKey } from '../outputs/consequences.output';
-import { DQ_ELEMENT_NAMES } from '../outputs/decision-quality.output';
-import type {
-  AlternativesOutput,
-  ComponentOutput,
-  ConsequencesOutput,
-  DecisionQualityOutput,
-  ObjectivesOutput,
-} from '../outputs/component-output';
 
-/**
- * What each component needs before it may complete (DOMAIN.md). The output was validated on write, so these
- * rules only look at counts and references. Returns the unmet conditions, empty when complete is allowed.
- */
-export const COMPLETION_RULES: Record<ComponentType, (output: ComponentOutput | null) => string[]> = {
-  issue_raising: () => [],
-  problem_frame: () => [],
-  objectives: (output) => {
-    const objectives = output as ObjectivesOutput | null;
-    return (objectives?.fundamental_objectives.length ?? 0) >= 1 ? [] : ['at least 1 fundamental objective is needed'];
-  },
-  alternatives: (output) => {
-    const alternatives = output as AlternativesOutput | null;
-    const problems: string[] = [];
-    const list = alternatives?.alternatives ?? [];
-    if (list.length < 2) problems.push('at least 2 alternatives are needed');
-    if (!alternatives?.status_quo_id || !list.some((a) => a.id === alternatives.status_quo_id)) {
-      problems.push('status_quo_id must name one of the alternatives');
-    }
-    return problems;
-  },
-  consequences: (output) => {
-    const table = output as ConsequencesOutput | null;
-    if (!table || table.alternative_ids.length === 0 || table.objective_ids.length === 0) {
-      return ['the table needs at least 1 alternative and 1 objective'];
-    }
-    const missing = table.alternative_ids.flatMap((a) => table.objective_ids.map((o) => cellKey(a, o))).filter((key) => !(key in table.cells));
-    return missing.length ? [`a cell is needed for every alternative x objective; missing: ${missing.slice(0, 20).join(', ')}`] : [];
-  },
-  tradeoffs: () => [],
-  recommendation: () => [],
-  decision_quality: (output) => {
-    const dq = output as DecisionQualityOutput | null;
-    const names = new Set(dq?.elements.map((e) => e.name) ?? []);
-    const missing = DQ_ELEMENT_NAMES.filter((name) => !names.has(name));
-    return missing.length || (dq?.elements.length ?? 0) !== DQ_ELEMENT_NAMES.length ? [`exactly the 7 DQ elements are needed; missing: ${missing.join(', ')}`] : [];
-  },
-  notes_next_steps: () => [],
-};
+/** What each component needs before it may complete (DOMAIN.md): the shared contract's rules, unmet ones listed. */
+export { COMPLETION_RULES };
 
 export class ComponentCompletionRule implements BusinessRule {
   readonly name = 'ComponentCompletion';

@@ -1,6 +1,5 @@
-import { InvalidOutputError } from '../../../shared/domain/domain-errors';
-import { parseWith, type Infer, type Schema } from '../../../shared/domain/validation';
-import type { ComponentType } from '../component-type';
+import type { ComponentType } from '../catalog/domain-vocabulary';
+import { parseWith, type FieldError, type Infer, type JsonSchema, type Schema } from './schema';
 import { alternativesOutput } from './alternatives.output';
 import { consequencesOutput } from './consequences.output';
 import { decisionQualityOutput } from './decision-quality.output';
@@ -12,9 +11,10 @@ import { recommendationOutput } from './recommendation.output';
 import { tradeoffsOutput } from './tradeoffs.output';
 
 /**
- * The output schema of every component (DOMAIN.md "Component outputs"), validated on every write.
- * `validateComponentOutput` returns the clean copy (trimmed strings, defaults for absent lists) or the field errors;
- * `parseComponentOutput` throws `InvalidOutputError` (400, INVALID_OUTPUT, details [{field, message}]).
+ * The output schema of every component (DOMAIN.md "Component outputs"): part of the event contract, since
+ * component.output_updated, component.completed and conversation.data_extracted carry outputs. Producers validate
+ * on every write, the catalog on every event. `validateComponentOutput` returns the clean copy (trimmed strings,
+ * defaults for absent lists) or the field errors.
  */
 export const OUTPUT_SCHEMAS = {
   issue_raising: issueRaisingOutput,
@@ -42,9 +42,7 @@ export type NotesNextStepsOutput = ComponentOutputs['notes_next_steps'];
 /** A stored output: JSON, already validated. */
 export type ComponentOutput = Record<string, unknown>;
 
-export type OutputValidation =
-  | { ok: true; value: ComponentOutput }
-  | { ok: false; errors: { field: string; message: string }[] };
+export type OutputValidation = { ok: true; value: ComponentOutput } | { ok: false; errors: FieldError[] };
 
 /** `pathPrefix` lets the HTTP layer name fields as the client sent them (e.g. "output"). */
 export function validateComponentOutput(type: ComponentType, value: unknown, pathPrefix = ''): OutputValidation {
@@ -52,11 +50,6 @@ export function validateComponentOutput(type: ComponentType, value: unknown, pat
   return result.ok ? { ok: true, value: result.value as ComponentOutput } : result;
 }
 
-export function parseComponentOutput(type: ComponentType, value: unknown, pathPrefix = ''): ComponentOutput {
-  const result = validateComponentOutput(type, value, pathPrefix);
-  if (!result.ok) throw new InvalidOutputError(type, result.errors);
-  return result.value;
-}
 
 /**
  * The `output_summary` of component.output_updated: counts only ("alternatives: 3, status_quo_id: set"), never
@@ -70,4 +63,9 @@ export function summarizeOutput(output: ComponentOutput): string {
       return `${field}: ${value === null || value === undefined ? 'empty' : 'set'}`;
     })
     .join(', ');
+}
+
+/** The component's output schema as JSON Schema (structured output of a model). */
+export function outputJsonSchema(type: ComponentType): JsonSchema {
+  return OUTPUT_SCHEMAS[type].json;
 }

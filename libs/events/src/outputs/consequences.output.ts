@@ -1,4 +1,4 @@
-import { integer, list, object, oneOf, optional, record, refine } from '../../../shared/domain/validation';
+import { integer, list, object, oneOf, optional, record, refine } from './schema';
 import { bodyText, id, ID_PATTERN, LIMITS } from './bounds';
 
 export const RATING_MIN = -2;

@@ -1,4 +1,4 @@
-import { list, object } from '../../../shared/domain/validation';
+import { list, object } from './schema';
 import { bodyText, id, LIMITS } from './bounds';
 
 export const tradeoffsOutput = object({

@@ -1,4 +1,4 @@
-import { integer, list, object, oneOf, optional, refine } from '../../../shared/domain/validation';
+import { integer, list, object, oneOf, optional, refine } from './schema';
 import { bodyText } from './bounds';
 
 /** The seven DQ elements; a complete decision_quality output has exactly these, once each. */

@@ -1,4 +1,4 @@
-import { text, type TextOptions } from '../../../shared/domain/validation';
+import { text, type TextOptions } from './schema';
 
 /**
  * Bounds on every string and list of a component output, so no request can grow a row without limit.

@@ -1,7 +1,7 @@
-import { COMPONENT_TYPES } from '../component-type';
-import { SAMPLE_OUTPUTS } from '../testing/sample-outputs';
-import { pick, seededRandom } from '../testing/seeded-random';
+import { COMPONENT_TYPES } from '../catalog/domain-vocabulary';
 import { validateComponentOutput } from './component-output';
+import { SAMPLE_OUTPUTS } from './testing/sample-outputs';
+import { pick, seededRandom } from './testing/seeded-random';
 
 const HOSTILE_VALUES: unknown[] = [
   null,

@@ -1,7 +1,7 @@
-import { DQ_ELEMENT_NAMES } from '../outputs/decision-quality.output';
-import type { ComponentType } from '../component-type';
+import type { ComponentType } from '../../catalog/domain-vocabulary';
+import { DQ_ELEMENT_NAMES } from '../decision-quality.output';
 
-/** A valid, complete-able output for every component (tests of this service build journeys with them). */
+/** A valid output for every component that also meets its completion rule (tests build journeys with them). */
 export const SAMPLE_OUTPUTS: Record<ComponentType, Record<string, unknown>> = {
   issue_raising: {
     potential_decisions: [{ id: 'd1', description: 'Accept the offer from Acme', priority: 'high' }],

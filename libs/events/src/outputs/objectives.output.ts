@@ -1,4 +1,4 @@
-import { decimal, list, object, oneOf, optional, refine } from '../../../shared/domain/validation';
+import { decimal, list, object, oneOf, optional, refine } from './schema';
 import { bodyText, id, LIMITS, reportDuplicateIds, shortText } from './bounds';
 
 export const DIRECTIONS = ['maximize', 'minimize', 'target'] as const;

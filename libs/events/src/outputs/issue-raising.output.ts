@@ -1,4 +1,4 @@
-import { list, object, oneOf, optional, refine } from '../../../shared/domain/validation';
+import { list, object, oneOf, optional, refine } from './schema';
 import { bodyText, id, LIMITS, reportDuplicateIds } from './bounds';
 
 export const PRIORITIES = ['high', 'medium', 'low'] as const;

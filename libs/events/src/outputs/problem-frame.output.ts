@@ -1,4 +1,4 @@
-import { list, object, oneOf, optional, text } from '../../../shared/domain/validation';
+import { list, object, oneOf, optional, text } from './schema';
 import { bodyText, LIMITS, shortText } from './bounds';
 
 export const CONSTRAINT_TYPES = ['legal', 'financial', 'political', 'technical'] as const;

@@ -1,4 +1,4 @@
-import { list, nullable, object, optional, refine, text } from '../../../shared/domain/validation';
+import { list, nullable, object, optional, refine, text } from './schema';
 import { bodyText, id, LIMITS, reportDuplicateIds } from './bounds';
 
 export const alternativesOutput = refine(

@@ -1,4 +1,4 @@
-import { list, object, optional, text } from '../../../shared/domain/validation';
+import { list, object, optional, text } from './schema';
 import { bodyText, LIMITS, shortText } from './bounds';
 
 export const notesNextStepsOutput = object({

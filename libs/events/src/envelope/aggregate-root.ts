@@ -1,9 +1,10 @@
-import { createEvent, type PendingEventOf } from '@choice-sherpa/events/envelope';
-import type { EventPayloadMap, EventType } from '@choice-sherpa/events/catalog';
-import type { EventMetadataInput } from '@choice-sherpa/events/envelope';
+import type { EventPayloadMap } from '../catalog/event-registry';
+import type { EventType } from '../catalog/event-types';
+import { createEvent, type PendingEventOf } from './event-factory';
+import type { EventMetadataInput } from './event-metadata';
 
 /**
- * Base of our aggregates.
+ * Base of the services' aggregates (session-cycle, conversation).
  *
  * Why our own and not @nestjs/cqrs' AggregateRoot: the house rule forbids Nest imports in domain folders
  * (test/architecture/boundaries.spec.ts), and the aggregate only needs to record events, not publish them.

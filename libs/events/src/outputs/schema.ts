@@ -1,4 +1,8 @@
-import type { FieldError } from '../domain-errors';
+/** One invalid field: `field` is a path such as `fundamental_objectives[2].description`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 /**
  * A tiny schema language for JSON values, pure TypeScript so the domain stays framework-free.
@@ -10,6 +14,8 @@ import type { FieldError } from '../domain-errors';
  */
 export interface Schema<T> {
   parse(value: unknown, path: string, errors: ErrorSink): T | undefined;
+  /** The same shape as JSON Schema (for a model's structured output); cross-field checks are not expressed. */
+  readonly json: JsonSchema;
   /** What to use when an object field is absent; a required field has none. */
   readonly absent?: { optional: true; value?: () => T };
 }
@@ -28,6 +34,8 @@ export class ErrorSink {
     return this.count > 0;
   }
 }
+
+export type JsonSchema = Record<string, unknown>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -68,6 +76,7 @@ export interface TextOptions {
 export function text(options: TextOptions): Schema<string> {
   const min = options.min ?? 1;
   return {
+    json: { type: 'string', minLength: min, maxLength: options.max, ...(options.pattern ? { pattern: options.pattern.source } : {}) },
     parse(value, path, errors) {
       if (typeof value !== 'string') return void errors.add(path, `must be a string, got ${typeName(value)}`);
       const trimmed = value.trim();
@@ -81,6 +90,7 @@ export function text(options: TextOptions): Schema<string> {
 
 export function integer(options: { min: number; max: number }): Schema<number> {
   return {
+    json: { type: 'integer', minimum: options.min, maximum: options.max },
     parse(value, path, errors) {
       if (typeof value !== 'number' || !Number.isInteger(value)) return void errors.add(path, `must be an integer, got ${typeName(value)}`);
       if (value < options.min || value > options.max) return void errors.add(path, `out of range (${options.min} to ${options.max})`);
@@ -91,6 +101,7 @@ export function integer(options: { min: number; max: number }): Schema<number> {
 
 export function decimal(options: { min: number; max: number }): Schema<number> {
   return {
+    json: { type: 'number', minimum: options.min, maximum: options.max },
     parse(value, path, errors) {
       if (typeof value !== 'number' || !Number.isFinite(value)) return void errors.add(path, `must be a number, got ${typeName(value)}`);
       if (value < options.min || value > options.max) return void errors.add(path, `out of range (${options.min} to ${options.max})`);
@@ -101,6 +112,7 @@ export function decimal(options: { min: number; max: number }): Schema<number> {
 
 export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
   return {
+    json: { type: 'string', enum: [...values] },
     parse(value, path, errors) {
       if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
         return void errors.add(path, `must be one of ${values.join(', ')}`);
@@ -112,6 +124,7 @@ export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
 
 export function list<T>(item: Schema<T>, options: { max: number; min?: number }): Schema<T[]> {
   return {
+    json: { type: 'array', items: item.json, maxItems: options.max, ...(options.min !== undefined ? { minItems: options.min } : {}) },
     absent: { optional: true, value: () => [] },
     parse(value, path, errors) {
       if (!Array.isArray(value)) return void errors.add(path, `must be a list, got ${typeName(value)}`);
@@ -131,6 +144,7 @@ export function list<T>(item: Schema<T>, options: { max: number; min?: number })
 /** An optional field: absent or null means "not given" and the key is left out of the result. */
 export function optional<T>(schema: Schema<T>): Schema<T | undefined> {
   return {
+    json: schema.json,
     absent: { optional: true },
     parse(value, path, errors) {
       if (value === undefined || value === null) return undefined;
@@ -142,6 +156,7 @@ export function optional<T>(schema: Schema<T>): Schema<T | undefined> {
 /** A field that is always present in the result, null when not given. */
 export function nullable<T>(schema: Schema<T>): Schema<T | null> {
   return {
+    json: { anyOf: [schema.json, { type: 'null' }] },
     absent: { optional: true, value: () => null },
     parse(value, path, errors) {
       if (value === undefined || value === null) return null;
@@ -156,6 +171,12 @@ type Parsed<S extends Shape> = { [K in keyof S]: S[K] extends Schema<infer T> ? 
 /** A closed object: every field of `shape`, nothing else. */
 export function object<S extends Shape>(shape: S): Schema<Parsed<S>> {
   return {
+    json: {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.json])),
+      required: Object.entries(shape).filter(([, schema]) => !schema.absent).map(([key]) => key),
+      additionalProperties: false,
+    },
     parse(value, path, errors) {
       if (!isPlainObject(value)) return void errors.add(path, `must be an object, got ${typeName(value)}`);
       let valid = true;
@@ -193,6 +214,7 @@ export function object<S extends Shape>(shape: S): Schema<Parsed<S>> {
 /** A map with bounded, pattern-checked keys (e.g. consequence cells keyed "alt_id:obj_id"). */
 export function record<T>(key: TextOptions, item: Schema<T>, options: { maxKeys: number }): Schema<Record<string, T>> {
   return {
+    json: { type: 'object', additionalProperties: item.json, maxProperties: options.maxKeys, ...(key.pattern ? { propertyNames: { pattern: key.pattern.source } } : {}) },
     absent: { optional: true, value: () => ({}) },
     parse(value, path, errors) {
       if (!isPlainObject(value)) return void errors.add(path, `must be an object, got ${typeName(value)}`);
@@ -226,6 +248,7 @@ export function record<T>(key: TextOptions, item: Schema<T>, options: { maxKeys:
 /** Adds cross-field checks after the shape parsed cleanly; `check` reports through `add(field, message)`. */
 export function refine<T>(schema: Schema<T>, check: (value: T, add: (field: string, message: string) => void) => void): Schema<T> {
   return {
+    json: schema.json,
     absent: schema.absent,
     parse(value, path, errors) {
       const parsed = schema.parse(value, path, errors);

@@ -1,0 +1,2 @@
+export * from './sample-outputs';
+export * from './seeded-random';

@@ -135,21 +135,18 @@ describe('analysis-worker consumer of component.completed (real PostgreSQL and R
     expect(await outboxRowsOf(cycle.cycleId)).toBe(2);
   });
 
-  it('an output the analysis cannot read is dead-lettered with the field named, and the cycle\'s later events flow on', async () => {
+  it('an output the event contract refuses never reaches the analysis: refused at publish, dead-lettered as invalid_payload when written anyway, and the cycle\'s later events flow on', async () => {
     const cycle = new CycleEvents();
     const broken = cycle.completed(5, 'consequences', { ...CONSEQUENCES, cells: { 'stay:cost': { rating: 7 } } });
     const next = cycle.completed(6, 'decision_quality', dqOutput([60, 60, 60, 60, 60, 60, 60]));
-    await worker.publish(broken, next);
+    await expect(worker.publish(broken)).rejects.toThrow(/invalid_payload/);
+    await worker.publishUnchecked(broken);
+    await worker.publish(next);
 
     const events = await analysisEventsOf(cycle.cycleId, 1);
     expect(events.map((e) => e.event_type)).toEqual(['analysis.dq_computed']);
-    const [letter] = await worker.query('SELECT handler, reason_code, error_message FROM dead_letter_events WHERE event_id = $1', [broken.event_id]);
-    // Refused by the worker's own check today; once the catalog validates outputs per component (issue of the shared
-    // output schemas) the parser refuses it first (invalid_payload). Either way: parked, with the field named.
-    expect(letter?.error_message).toMatch(/cells/);
-    if (letter?.reason_code === 'handler_failed') {
-      expect(letter).toEqual({ handler: 'compute-analysis-when-component-completed', reason_code: 'handler_failed', error_message: 'cells: a rating is not an integer in -2..2' });
-    }
+    const [letter] = await worker.query('SELECT reason_code, error_message FROM dead_letter_events WHERE event_id = $1', [broken.event_id]);
+    expect(letter).toMatchObject({ reason_code: 'invalid_payload', error_message: expect.stringContaining('payload.output') });
     expect(await storedResult(cycle.cycleId, 'pugh')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EventEnvelope, RedisStreamsClient, RedisStreamsServer, StreamLayout } from '@choice-sherpa/events';
+import { EventEnvelope, RedisStreamsClient, RedisStreamsServer, StreamLayout, streamFor } from '@choice-sherpa/events';
 import { connectStreamConsumer, loadPlatformConfig } from '@choice-sherpa/platform';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, testPlatformEnv, uniqueName } from '@choice-sherpa/platform/testing';
 import { analysisWorkerImports } from '../../src/app.imports';
@@ -40,6 +40,12 @@ export class AnalysisWorkerTestApp {
   async publish(...events: EventEnvelope[]): Promise<void> {
     for (const event of events) await this.client.publishEvent(event);
   }
+  /** XADDs the envelope as it is, without the client's validation: a producer that broke the event contract. */
+  async publishUnchecked(event: EventEnvelope): Promise<void> {
+    const redis = await this.client.connect();
+    await redis.xadd(streamFor(this.layout, event.aggregate_id), '*', 'type', event.event_type, 'data', JSON.stringify(event));
+  }
+
 
   query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.app.get(DataSource).query(sql, params);

@@ -13,7 +13,15 @@ export type EventPayloads = {
   'session.archived': { session_id: string; archived_at: string };
   'session.renamed': { session_id: string; old_title: string; new_title: string };
   'cycle.created': { cycle_id: string; session_id: string; parent_cycle_id: string | null; created_at: string };
-  'cycle.branched': { cycle_id: string; session_id: string; parent_cycle_id: string; branch_point_component: ComponentType; branched_at: string };
+  'cycle.branched': {
+    cycle_id: string;
+    session_id: string;
+    parent_cycle_id: string;
+    branch_point_component: ComponentType;
+    branched_at: string;
+    /** Added after v1: the components the branch copied (before the branch point and the point itself), with their ids and statuses in the new cycle. */
+    copied_components?: Array<{ component_type: ComponentType; component_id: string; status: 'not_started' | 'in_progress' | 'complete' | 'needs_revision' }>;
+  };
   'cycle.archived': { cycle_id: string; session_id: string; archived_at: string };
   'cycle.completed': { cycle_id: string; session_id: string; dq_score: number | null; completed_at: string };
   'component.started': ComponentFields & { started_at: string };
@@ -106,7 +114,7 @@ export const EVENT_SPECS: { readonly [K in EventType]: EventSpec } = {
   'session.archived': session(['session_id', 'archived_at']),
   'session.renamed': session(['session_id', 'old_title', 'new_title']),
   'cycle.created': cycle(['cycle_id', 'session_id', 'parent_cycle_id', 'created_at']),
-  'cycle.branched': cycle(['cycle_id', 'session_id', 'parent_cycle_id', 'branch_point_component', 'branched_at']),
+  'cycle.branched': { ...cycle(['cycle_id', 'session_id', 'parent_cycle_id', 'branch_point_component', 'branched_at']), optional: ['copied_components'] },
   'cycle.archived': cycle(['cycle_id', 'session_id', 'archived_at']),
   'cycle.completed': cycle(['cycle_id', 'session_id', 'dq_score', 'completed_at']),
   'component.started': component(['started_at']),

@@ -14,7 +14,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
-# Compile the services and libraries to dist/.
+# Compile the services and libraries to dist/, and the web app to apps/web/dist (npm run build does both).
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY libs libs
@@ -39,6 +39,8 @@ WORKDIR /app
 # to /tmp (a tmpfs in compose, an emptyDir in Kubernetes, where the root filesystem is mounted read-only).
 COPY --from=prod-deps /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
+# Where the entry point serves the web app from (its WEB_DIR default, relative to /app).
+COPY --from=build /src/apps/web/dist ./apps/web/dist
 COPY package.json ./
 COPY scripts/healthcheck.mjs ./scripts/healthcheck.mjs
 # The node image's unprivileged user, numeric so that Kubernetes' runAsNonRoot can verify it.

@@ -34,7 +34,7 @@ describe('Dockerfile', () => {
     const copies = keyword('runtime', 'COPY');
     expect(copies).toContain('--from=prod-deps /src/node_modules ./node_modules');
     expect(copies.filter((copy) => copy.includes('node_modules'))).toHaveLength(1);
-    expect(copies.filter((copy) => copy.startsWith('--from=build'))).toEqual(['--from=build /src/dist ./dist']);
+    expect(copies.filter((copy) => copy.startsWith('--from=build'))).toEqual(['--from=build /src/dist ./dist', '--from=build /src/apps/web/dist ./apps/web/dist']);
   });
 
   it('runs as a numeric non-root user under tini, from files that user cannot change', () => {
@@ -53,6 +53,12 @@ describe('Dockerfile', () => {
     const [cmd] = keyword('runtime', 'CMD');
     expect(JSON.parse(cmd)).toEqual(serviceCommand('session-cycle'));
     for (const service of SERVICE_NAMES) expect(existsSync(path.join(repoRoot(), serviceCommand(service)[1])), service).toBe(true);
+  });
+
+  it('carries the web app\'s built files where the entry point serves them (apps/web/dist, from npm run build)', () => {
+    expect(existsSync(path.join(repoRoot(), 'apps', 'web', 'dist', 'index.html'))).toBe(true);
+    expect(keyword('runtime', 'COPY')).toContain('--from=build /src/apps/web/dist ./apps/web/dist');
+    expect(keyword('runtime', 'WORKDIR')).toEqual(['/app']);
   });
 
   it('each service needs only production dependencies at run time (what it requires from its entry on)', () => {

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CONSUMER_MIGRATIONS, DeadLetterAdminModule } from '@choice-sherpa/events';
-import { PlatformModule } from '@choice-sherpa/platform';
+import { notifierImports } from './app.imports';
 
-/** notifier: consumes events; its own database `choice_notifier`. */
-@Module({
-  imports: [
-    PlatformModule.forService({ service: 'notifier', migrations: [...CONSUMER_MIGRATIONS] }),
-    DeadLetterAdminModule,
-  ],
-})
+/**
+ * notifier: emails on membership changes and completed cycles, from its own projections and mail outbox (its own
+ * database `choice_notifier`); serves /api/notifications* and the admin routes.
+ */
+@Module({ imports: notifierImports() })
 export class AppModule {}

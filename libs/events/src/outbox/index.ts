@@ -5,3 +5,4 @@ export * from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay.options';
 export * from './outbox.module';
 export { aggregateHash } from './aggregate-hash';
+export { markTransaction, afterMarkedCommits } from './commit-wakeup';

@@ -1,0 +1,61 @@
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiError, Public } from '@choice-sherpa/platform';
+import { NotificationPreferences } from '../application/notification-preferences';
+import { InvalidUnsubscribeToken } from '../application/ports';
+import { unsubscribePage } from '../domain/templates/unsubscribe-page';
+import { toPreferencesResponse } from './preferences.controller';
+import { UnsubscribeQuery } from './notification.requests';
+
+/** The parts of Express's request and response used here (the platform runs on Express). */
+interface Request {
+  path: string;
+  accepts(types: string[]): string | false;
+}
+interface Response {
+  status(code: number): Response;
+  type(type: string): Response;
+}
+
+/**
+ * RFC 8058 one-click unsubscribe (no login: the signed token is the authority). Mail providers POST to the
+ * List-Unsubscribe URL; a person who opens it gets a page whose button sends that same POST.
+ */
+@Controller('api/notifications/unsubscribe')
+@Public()
+export class UnsubscribeController {
+  constructor(private readonly preferences: NotificationPreferences) {}
+
+  @Post()
+  @HttpCode(200)
+  async unsubscribe(@Query() query: UnsubscribeQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const wantsPage = request.accepts(['json', 'html']) === 'html';
+    try {
+      const result = toPreferencesResponse(await this.preferences.unsubscribe(query.token));
+      if (!wantsPage) return result;
+      response.type('html');
+      return unsubscribePage('done', '');
+    } catch (error) {
+      if (!(error instanceof InvalidUnsubscribeToken)) throw error;
+      if (!wantsPage) throw invalidToken();
+      response.status(400).type('html');
+      return unsubscribePage('invalid', '');
+    }
+  }
+
+  @Get()
+  async page(@Query() query: UnsubscribeQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    response.type('html');
+    try {
+      await this.preferences.checkToken(query.token);
+      return unsubscribePage('confirm', `${request.path}?token=${encodeURIComponent(query.token)}`);
+    } catch (error) {
+      if (!(error instanceof InvalidUnsubscribeToken)) throw error;
+      response.status(400);
+      return unsubscribePage('invalid', '');
+    }
+  }
+}
+
+function invalidToken(): ApiError {
+  return new ApiError(400, 'INVALID_TOKEN', 'the unsubscribe link is invalid or has expired', [{ field: 'token', problems: ['invalid or expired'] }]);
+}

@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
 import { ConfigError, MIN_SECRET_LENGTH, SettingSpec } from '@choice-sherpa/platform';
 import type { Env } from '@choice-sherpa/platform';
 import { EnvReader } from '@choice-sherpa/platform/config/env-reader';
@@ -61,12 +62,12 @@ export function loadNotifierSettings(env: Env, platform: { jwtSecret?: string })
   };
 }
 
-/** `Name <user@domain>` or `user@domain`: exactly one address with a domain. */
+/** `Name <user@domain>` or `user@domain`: exactly one mailbox with a domain. */
 function fromDomain(mailFrom: string): string {
-  const address = /<([^<>\s]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom;
-  const match = /^[^@\s<>"]+@([A-Za-z0-9.-]+)$/.exec(address);
-  if (!match) throw new ConfigError('MAIL_FROM', 'must be an address like "Choice Sherpa <notifications@example.com>"');
-  return match[1].toLowerCase();
+  const mailboxes = addressparser(mailFrom, { flatten: true });
+  const domain = mailboxes.length === 1 ? /^[^@\s]+@([A-Za-z0-9.-]+)$/.exec(mailboxes[0].address)?.[1] : undefined;
+  if (!domain) throw new ConfigError('MAIL_FROM', 'must be one address like "Choice Sherpa <notifications@example.com>"');
+  return domain.toLowerCase();
 }
 
 function publicUrl(read: EnvReader): string {

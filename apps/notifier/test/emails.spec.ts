@@ -110,7 +110,7 @@ describe('notifier emails (real PostgreSQL, Redis Streams and SMTP)', () => {
     await notifier.publish(
       events.membershipCreated(user.id, user.email),
       session,
-      events.pughComputed(sessionId, tied, { a1: 2, a2: 2, a3: 1 }),
+      events.pughComputed(sessionId, tied, { a1: 2, a2: 2, a3: 1 }, null),
       events.cycleCompleted(sessionId, tied, user.id, 40),
       events.cycleCompleted(sessionId, bare, user.id, null),
     );
@@ -134,7 +134,7 @@ describe('notifier emails (real PostgreSQL, Redis Streams and SMTP)', () => {
       events.sessionRenamed(sessionId, user.id, 'Old title', 'New title'),
       events.alternativesOutput(sessionId, parent, user.id, [{ id: 'x', name: 'Keep the car' }, { id: 'y', name: 'Sell the car' }]),
       branched,
-      events.pughComputed(sessionId, branch, { x: 0, y: 4 }),
+      events.pughComputed(sessionId, branch, { x: 0, y: 4 }, 'y'),
       events.cycleCompleted(sessionId, branch, user.id, 90),
     );
     const [, summary] = await mailTo(user.email, 2);

@@ -25,7 +25,7 @@ export { SERVICE_NAMES, SERVICE_PORTS };
 /** What a Kubernetes overlay needs from the cluster by name (the README lists them): Secrets per overlay. */
 export const EXTERNAL_SECRETS: Record<'dev' | 'prod', readonly string[]> = {
   dev: [],
-  prod: ['choice-sherpa-postgres', 'choice-sherpa-redis', 'choice-sherpa-tls'],
+  prod: ['choice-sherpa-postgres', 'choice-sherpa-redis', 'choice-sherpa-notifier', 'choice-sherpa-tls'],
 };
 
 /** Namespace labels the cluster sets on the namespaces allowed in by the NetworkPolicies. */

@@ -49,9 +49,11 @@ export class NotifierEvents {
     }, userId);
   }
 
-  pughComputed(sessionId: string, cycleId: string, scores: Record<string, number>) {
+  /** Without `best`, as the worker wrote it before it sent best_alternative_id. */
+  pughComputed(sessionId: string, cycleId: string, scores: Record<string, number>, best?: string | null) {
     return this.event('analysis.pugh_computed', cycleId, {
       cycle_id: cycleId, session_id: sessionId, scores, dominated_alternatives: [], irrelevant_objectives: [], computed_at: new Date().toISOString(),
+      ...(best !== undefined ? { best_alternative_id: best } : {}),
     });
   }
 

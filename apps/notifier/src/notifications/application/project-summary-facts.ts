@@ -29,7 +29,12 @@ export class ProjectSummaryFacts {
         if (event.payload.component_type !== 'alternatives') return;
         return this.projections.recordAlternativeNames(tx, { cycleId: event.payload.cycle_id, names: alternativeNames(event.payload.output), sequence: event.sequence });
       case 'analysis.pugh_computed':
-        return this.projections.recordPugh(tx, { cycleId: event.payload.cycle_id, bestAlternativeId: bestAlternative(event.payload.scores), computedAt: event.payload.computed_at });
+        // The worker's own best when it sends one; events written before it did are worked out by the same rule.
+        return this.projections.recordPugh(tx, {
+          cycleId: event.payload.cycle_id,
+          bestAlternativeId: event.payload.best_alternative_id !== undefined ? event.payload.best_alternative_id : bestAlternative(event.payload.scores),
+          computedAt: event.payload.computed_at,
+        });
     }
   }
 }

@@ -1,8 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
-import { ConfigError, MIN_SECRET_LENGTH, SettingSpec } from '@choice-sherpa/platform';
+import { ConfigError, EnvReader, MIN_SECRET_LENGTH, SettingSpec } from '@choice-sherpa/platform';
 import type { Env } from '@choice-sherpa/platform';
-import { EnvReader } from '@choice-sherpa/platform/config/env-reader';
 
 /** The notifier's own settings, read once at start (the shared ones come from the platform config). */
 export interface NotifierSettings {

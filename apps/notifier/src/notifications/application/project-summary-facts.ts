@@ -22,7 +22,7 @@ export class ProjectSummaryFacts {
         return this.projections.recordSession(tx, { sessionId: event.payload.session_id, userId: event.metadata.user_id, title: event.payload.new_title, sequence: event.sequence });
       case 'cycle.branched':
         return this.projections.recordBranch(tx, {
-          cycleId: event.payload.cycle_id, parentCycleId: event.payload.parent_cycle_id, inheritsAlternatives: branchInheritsAlternatives(event.payload.branch_point_component),
+          cycleId: event.payload.cycle_id, parentCycleId: event.payload.parent_cycle_id, inheritsAlternatives: branchInheritsAlternatives(event.payload),
         });
       case 'component.output_updated':
       case 'component.completed':

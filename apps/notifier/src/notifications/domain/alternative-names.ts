@@ -13,9 +13,10 @@ export function alternativeNames(output: unknown): Record<string, string> {
 }
 
 /**
- * A branch copies the components before its branch point, and the branch point itself (DOMAIN.md "Cycles"); so a
- * branch made at alternatives or later starts with its parent's alternatives, one made earlier starts them afresh.
+ * Whether a branch starts with its parent's alternatives: the copied components when the event lists them, else
+ * DOMAIN.md's rule (the components before the branch point and the branch point itself are copied).
  */
-export function branchInheritsAlternatives(branchPoint: ComponentType): boolean {
-  return COMPONENT_TYPES.indexOf(branchPoint) >= COMPONENT_TYPES.indexOf('alternatives');
+export function branchInheritsAlternatives(branch: { branch_point_component: ComponentType; copied_components?: { component_type: ComponentType }[] }): boolean {
+  if (branch.copied_components) return branch.copied_components.some((copied) => copied.component_type === 'alternatives');
+  return COMPONENT_TYPES.indexOf(branch.branch_point_component) >= COMPONENT_TYPES.indexOf('alternatives');
 }

@@ -76,7 +76,14 @@ describe('alternative names', () => {
   });
 
   it('are inherited by a branch made at alternatives or later', () => {
-    expect(['issue_raising', 'problem_frame', 'objectives'].map((at) => branchInheritsAlternatives(at as never))).toEqual([false, false, false]);
-    expect(['alternatives', 'consequences', 'notes_next_steps'].map((at) => branchInheritsAlternatives(at as never))).toEqual([true, true, true]);
+    const at = (point: string) => branchInheritsAlternatives({ branch_point_component: point as never });
+    expect(['issue_raising', 'problem_frame', 'objectives'].map(at)).toEqual([false, false, false]);
+    expect(['alternatives', 'consequences', 'notes_next_steps'].map(at)).toEqual([true, true, true]);
+  });
+
+  it('are inherited when the branch lists alternatives among its copied components, and only then', () => {
+    const copied = (types: string[]) => types.map((component_type) => ({ component_type: component_type as never }));
+    expect(branchInheritsAlternatives({ branch_point_component: 'consequences', copied_components: copied(['issue_raising', 'alternatives', 'consequences']) })).toBe(true);
+    expect(branchInheritsAlternatives({ branch_point_component: 'consequences', copied_components: copied(['issue_raising', 'objectives']) })).toBe(false);
   });
 });

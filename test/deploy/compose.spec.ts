@@ -70,9 +70,13 @@ describe('docker-compose.yml', () => {
       const secrets = settings[name].filter((setting) => setting.secret).map((setting) => setting.name);
       for (const [key, value] of Object.entries(raw.services[name].environment ?? {})) {
         if (!secrets.includes(key)) continue;
-        const variables = [...value.matchAll(/\$\{([A-Z_][A-Z0-9_]*)(:\?[^}]*)\}/g)].map((match) => match[1]);
-        expect({ service: name, key, fromEnvFile: variables.length > 0 }).toEqual({ service: name, key, fromEnvFile: true });
-        for (const variable of variables) expect(example).toMatch(new RegExp(`^${variable}=CHANGE_ME$`, 'm'));
+        const references = [...value.matchAll(/\$\{([A-Z_][A-Z0-9_]*)(?:(:?[-?])([^}]*))?\}/g)];
+        expect({ service: name, key, fromEnvFile: references.length > 0 }).toEqual({ service: name, key, fromEnvFile: true });
+        for (const [, variable, operator, fallback] of references) {
+          expect(example).toMatch(new RegExp(`^(# )?${variable}=`, 'm'));
+          // A default stands in only where no credential is needed (the mail catcher); a required one has none.
+          if (operator?.endsWith('-')) expect({ key, fallback: fallback.includes('@') && /\/\/[^/]*:[^/]*@/.test(fallback) }).toEqual({ key, fallback: false });
+        }
       }
     }
     expect(readFileSync(path.join(repoRoot(), '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
@@ -143,6 +147,7 @@ describe('docker-compose.yml', () => {
 
   it('catches the notifier\'s mail in a mail catcher with a web UI on loopback', () => {
     const mailpit = compose.services.mailpit;
+    expect(compose.services.notifier.environment?.SMTP_URL).toBe('smtp://mailpit:1025');
     expect(mailpit.image).toMatch(/^axllent\/mailpit:v\d+\.\d+\.\d+$/);
     expect(mailpit.ports).toEqual(['127.0.0.1:8025:8025']);
   });

@@ -1,5 +1,3 @@
-import { serviceStreamConsumer } from '@choice-sherpa/events';
-import { bootstrapService } from '@choice-sherpa/platform';
-import { AppModule } from './app.module';
+import { startConversation } from './start-conversation';
 
-bootstrapService(AppModule, 'conversation', { microservice: serviceStreamConsumer }).catch(() => process.exit(1));
+startConversation().catch(() => process.exit(1));

@@ -1,0 +1,12 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProjectionsRepository } from '../../../infrastructure/projections.repository';
+import { RecordSessionOwnerCommand } from './record-session-owner.command';
+
+@CommandHandler(RecordSessionOwnerCommand)
+export class RecordSessionOwnerHandler implements ICommandHandler<RecordSessionOwnerCommand> {
+  constructor(private readonly projections: ProjectionsRepository) {}
+
+  async execute({ sessionId, userId, manager }: RecordSessionOwnerCommand): Promise<void> {
+    await this.projections.recordSessionOwner(manager, sessionId, userId);
+  }
+}

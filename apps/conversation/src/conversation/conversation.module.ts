@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { CONVERSATION_SETTINGS_TOKEN, loadConversationSettings, type ConversationSettings } from '../conversation.settings';
+import { InheritConversationsHandler } from './application/commands/inherit-conversations/inherit-conversations.handler';
+import { OpenConversationHandler } from './application/commands/open-conversation/open-conversation.handler';
+import { RecordMembershipHandler } from './application/commands/record-membership/record-membership.handler';
+import { RecordSessionOwnerHandler } from './application/commands/record-session-owner/record-session-owner.handler';
+import { RetryReplyHandler } from './application/commands/retry-reply/retry-reply.handler';
+import { SendMessageHandler } from './application/commands/send-message/send-message.handler';
+import { TrackComponentHandler } from './application/commands/track-component/track-component.handler';
+import { Facilitator } from './application/facilitator.port';
+import { GetConversationHandler } from './application/queries/get-conversation/get-conversation.handler';
+import { ReplyGenerator } from './application/reply-generator';
+import { TurnRunner } from './application/turn-runner';
+import { ConversationRepository } from './infrastructure/conversation.repository';
+import { IdempotencyRepository } from './infrastructure/idempotency.repository';
+import { MeteredFacilitator } from './infrastructure/metered.facilitator';
+import { OfflineFacilitator } from './infrastructure/offline/offline.facilitator';
+import { OpenAiFacilitator } from './infrastructure/openai/openai.facilitator';
+import { ProjectionsRepository } from './infrastructure/projections.repository';
+import { UsageRepository } from './infrastructure/usage.repository';
+import { ConversationEventsConsumer } from './interface/conversation-events.consumer';
+import { ConversationsController } from './interface/conversations.controller';
+
+const commandHandlers = [
+  SendMessageHandler,
+  RetryReplyHandler,
+  OpenConversationHandler,
+  InheritConversationsHandler,
+  TrackComponentHandler,
+  RecordSessionOwnerHandler,
+  RecordMembershipHandler,
+];
+const queryHandlers = [GetConversationHandler];
+const repositories = [ConversationRepository, ProjectionsRepository, UsageRepository, IdempotencyRepository];
+const services = [ReplyGenerator, TurnRunner];
+
+/** The facilitator chosen by AI_PROVIDER, metered. */
+function facilitatorFor(settings: ConversationSettings): Facilitator {
+  return new MeteredFacilitator(settings.provider === 'openai' ? new OpenAiFacilitator(settings) : new OfflineFacilitator());
+}
+
+@Module({
+  controllers: [ConversationsController, ConversationEventsConsumer],
+  providers: [
+    { provide: CONVERSATION_SETTINGS_TOKEN, useFactory: () => loadConversationSettings() },
+    { provide: Facilitator, inject: [CONVERSATION_SETTINGS_TOKEN], useFactory: facilitatorFor },
+    ...commandHandlers,
+    ...queryHandlers,
+    ...repositories,
+    ...services,
+  ],
+})
+export class ConversationModule {}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface IdempotencyRecord {
+  conversationId: string;
+  requestHash: string;
+  userMessageId: string;
+  /** The answer of the first request once it has one (null while its reply is missing). */
+  response: unknown | null;
+}
+
+/** What a repeated request must match: the same conversation and content. */
+export function requestHash(conversationId: string, content: string): string {
+  return createHash('sha256').update(conversationId).update('\u0000').update(content).digest('hex');
+}
+
+/** Idempotency-Key of POST messages (API.md), per user, stored with the user message it created. */
+@Injectable()
+export class IdempotencyRepository {
+  async find(manager: EntityManager, userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const rows: Array<Record<string, any>> = await manager.query(
+      'SELECT conversation_id, request_hash, user_message_id, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+      [userId, key],
+    );
+    const row = rows[0];
+    return row && { conversationId: row.conversation_id, requestHash: row.request_hash, userMessageId: row.user_message_id, response: row.response };
+  }
+
+  async insert(manager: EntityManager, userId: string, key: string, record: Omit<IdempotencyRecord, 'response'>): Promise<void> {
+    await manager.query(
+      'INSERT INTO idempotency_keys (user_id, key, conversation_id, request_hash, user_message_id) VALUES ($1, $2, $3, $4, $5)',
+      [userId, key, record.conversationId, record.requestHash, record.userMessageId],
+    );
+  }
+
+  /** The first complete answer for the request that stored `userMessageId` (whichever route produced the reply). */
+  async complete(manager: EntityManager, userMessageId: string, response: unknown): Promise<void> {
+    await manager.query('UPDATE idempotency_keys SET response = $2 WHERE user_message_id = $1 AND response IS NULL', [userMessageId, JSON.stringify(response)]);
+  }
+}

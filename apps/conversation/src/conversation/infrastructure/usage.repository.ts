@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** AI messages per user per UTC day, counted in the transaction that stores the message. */
+@Injectable()
+export class UsageRepository {
+  /**
+   * Counts one message if the user is under `max` (null = unlimited); returns the count after it, or null when
+   * the limit was already reached. The row lock makes concurrent messages of one user take turns, so the limit is exact.
+   */
+  async consume(manager: EntityManager, userId: string, day: string, max: number | null): Promise<number | null> {
+    const rows: Array<{ count: number }> = await manager.query(
+      `INSERT INTO ai_message_usage (user_id, day, count) VALUES ($1, $2, 1)
+       ON CONFLICT (user_id, day) DO UPDATE SET count = ai_message_usage.count + 1 WHERE ai_message_usage.count < $3
+       RETURNING count`,
+      [userId, day, max ?? 2_147_483_647],
+    );
+    if (rows.length > 0 && (max === null || rows[0].count <= max)) return rows[0].count;
+    return null;
+  }
+}

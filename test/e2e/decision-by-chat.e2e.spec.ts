@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { COMPONENT_TYPES } from '@choice-sherpa/events/outputs';
+import { waitFor } from '@choice-sherpa/platform/testing';
+import { ApiClient, createCycle, createSession, TestStack } from '../support';
+
+// A whole decision made by chat alone, through the six services as processes: every component's output comes from
+// chatting with the offline facilitator (never from PUT output), then Pugh and DQ reach the dashboard and the cycle
+// completes with its DQ score.
+const SETTLE_MS = 90_000;
+
+/** What the user writes in each component (the README grammar); the facilitator then proposes and "yes" confirms. */
+const CHAT: Record<(typeof COMPONENT_TYPES)[number], string[]> = {
+  issue_raising: [
+    'Decisions:\n- Whether to move the family to Lisbon (high)',
+    'Objectives:\n- Lower cost of living\n- Keep career options open',
+    'Uncertainties:\n- Remote work policy next year (driver: employer)',
+  ],
+  problem_frame: [
+    'Focal decision: Where should our family live from next summer?\nDecision maker: Alex (parent)',
+    'Parties:\n- Sam (partner)\nConstraints:\n- financial: rent below 2500 a month',
+  ],
+  objectives: ['Fundamental:\n- Lower monthly costs (minimize, weight 0.6)', 'Fundamental:\n- Career growth (maximize, weight 0.4)\nMeans:\n- Cheaper rent -> Lower monthly costs'],
+  alternatives: ['- Stay where we are (status quo)', '- Move to Lisbon: rent a flat near the coast'],
+  consequences: [
+    '| | Lower monthly costs | Career growth |\n|---|---|---|\n| Stay where we are | 0 | 0 |\n| Move to Lisbon | +1 cheaper rent | +2 remote work |',
+    'done',
+  ],
+  tradeoffs: ['Dominated:\n- Stay where we are by Move to Lisbon: worse on both', 'Tensions:\n- Move to Lisbon gains Career growth, loses Lower monthly costs', 'done'],
+  recommendation: [
+    'Synthesis: Moving to Lisbon is better on both objectives, and remote work covers the main risk of the move.',
+    'Standout: Move to Lisbon\nCaveats:\n- Remote work must continue',
+  ],
+  decision_quality: [
+    'Helpful Problem Frame: 85\nClear Objectives: 80 - we agreed on both',
+    'Creative Alternatives: 60 (improve: look for a third option)\nReliable Consequence Information: 75',
+    'Logically Correct Reasoning: 82\nClear Tradeoffs: 80\nCommitment to Follow Through: 90',
+  ],
+  notes_next_steps: ['Notes:\n- Talk to the landlord first\nActions:\n- Give notice (owner: Alex, due: 2026-03-01)'],
+};
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await TestStack.start();
+}, 300_000);
+
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(() => {
+    process.stderr.write(`\n${stack.logs(40)}\n`);
+  });
+});
+
+async function conversationOf(chat: ApiClient, cycleId: string, type: string): Promise<any> {
+  return waitFor(
+    async () => {
+      const answer = await chat.get(`/api/conversations?cycle_id=${cycleId}&component_type=${type}`);
+      return answer.status === 200 ? answer.body : undefined;
+    },
+    { timeoutMs: SETTLE_MS, intervalMs: 100, what: `the ${type} conversation` },
+  );
+}
+
+describe('a decision made by chat alone, across the six services', () => {
+  it('fills all nine components by chatting with the offline facilitator; Pugh and DQ reach the dashboard and the cycle completes', async () => {
+    const userId = `chatter-${randomUUID()}`;
+    const sessions = await stack.client('session-cycle', userId);
+    const chat = await stack.client('conversation', userId);
+    const dashboard = await stack.client('dashboard-projector', userId);
+    await sessions.expect(201, 'POST', '/api/memberships', { tier: 'annual' });
+    const sessionId = await createSession(sessions);
+    const cycleId = await createCycle(sessions, sessionId);
+
+    for (const type of COMPONENT_TYPES) {
+      await sessions.expect(200, 'POST', `/api/cycles/${cycleId}/components/${type}/start`);
+      const conversation = await conversationOf(chat, cycleId, type);
+      expect(conversation.messages[0].role).toBe('assistant');
+      let last: any;
+      for (const content of CHAT[type]) last = await chat.expect(201, 'POST', `/api/conversations/${conversation.id}/messages`, { content });
+      expect(last.extraction, `${type}: ${last.assistant_message.content}`).toMatchObject({ status: 'extracted' });
+      const confirmed = await chat.expect(201, 'POST', `/api/conversations/${conversation.id}/messages`, { content: 'yes' });
+      expect(confirmed.conversation.state).toBe('confirmed');
+      // session-cycle fills the component's output from conversation.data_extracted; completing stays the user's command.
+      await waitFor(
+        async () => {
+          const cycle = await sessions.expect(200, 'GET', `/api/cycles/${cycleId}`);
+          const component = cycle.components.find((c: { component_type: string }) => c.component_type === type);
+          return JSON.stringify(component.output) === JSON.stringify(last.extraction.output);
+        },
+        { timeoutMs: SETTLE_MS, intervalMs: 100, what: `${type} output filled from the conversation` },
+      );
+      await sessions.expect(200, 'POST', `/api/cycles/${cycleId}/components/${type}/complete`);
+      await waitFor(async () => (await chat.get(`/api/conversations/${conversation.id}`)).body.state === 'complete', { timeoutMs: SETTLE_MS, what: `${type} conversation complete` });
+    }
+
+    const view = await waitFor(
+      async () => {
+        const session = await dashboard.expect(200, 'GET', `/api/dashboard/sessions/${sessionId}`);
+        const cycle = session.cycles.find((c: { cycle_id: string }) => c.cycle_id === cycleId);
+        return cycle?.pugh && cycle?.dq?.elements?.length === 7 ? cycle : undefined;
+      },
+      { timeoutMs: SETTLE_MS, intervalMs: 200, what: 'Pugh and DQ on the dashboard' },
+    );
+    expect(view.pugh).toMatchObject({ best_alternative_id: 'a2', dominated_alternatives: [{ alternative_id: 'a1', dominated_by_id: 'a2' }] });
+    expect(view.pugh.scores).toEqual(expect.arrayContaining([expect.objectContaining({ alternative_id: 'a2', score: 3 }), expect.objectContaining({ alternative_id: 'a1', score: 0 })]));
+    expect(view.dq.overall_score).toBe(60);
+    expect(view.components.every((c: { status: string; message_count: number }) => c.status === 'complete' && c.message_count >= 3)).toBe(true);
+
+    await waitFor(async () => (await sessions.expect(200, 'GET', `/api/cycles/${cycleId}`)).dq_score === 60, { timeoutMs: SETTLE_MS, what: 'session-cycle knows the DQ score' });
+    const completed = await sessions.expect(200, 'POST', `/api/cycles/${cycleId}/complete`);
+    expect(completed).toMatchObject({ status: 'completed', dq_score: 60 });
+    const events = await waitFor(
+      async () => {
+        const all = await stack.streams.ofSession(sessionId);
+        return all.some((e) => e.event_type === 'cycle.completed') ? all : undefined;
+      },
+      { timeoutMs: SETTLE_MS, what: 'cycle.completed in the streams' },
+    );
+    expect(events.filter((e) => e.event_type === 'conversation.data_extracted')).toHaveLength(9);
+    // Every output was filled by an extraction: each component.output_updated is caused by a data_extracted.
+    expect(events.filter((e) => e.event_type === 'component.output_updated').map((e) => e.metadata.causation_id).sort()).toEqual(
+      events.filter((e) => e.event_type === 'conversation.data_extracted').map((e) => e.event_id).sort(),
+    );
+    expect(events.find((e) => e.event_type === 'cycle.completed')!.payload).toMatchObject({ dq_score: 60 });
+  }, 600_000);
+});

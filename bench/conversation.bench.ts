@@ -33,7 +33,7 @@ async function chatUsers(stack: TestStack, count: number): Promise<ChatUser[]> {
   const users: ChatUser[] = [];
   for (let i = 0; i < count; i++) {
     const userId = `bench-chat-${i}-${Date.now()}`;
-    const sessions = await stack.client('session-cycle', userId);
+    const sessions = await stack.client('session-cycle', userId, { email: 'bench@example.test' });
     await sessions.expect(201, 'POST', '/api/memberships', { tier: 'annual' });
     const sessionId = await createSession(sessions, `bench chat ${i}`);
     const cycleId = await createCycle(sessions, sessionId);
@@ -103,7 +103,7 @@ async function firstToken(): Promise<Record<string, number>> {
   const stack = await TestStack.start({ services: ['session-cycle', 'conversation'], partitions: 2, env: { AI_PROVIDER: 'openai', AI_BASE_URL: provider.baseUrl, AI_MODEL: 'bench' } });
   try {
     const userId = `bench-stream-${Date.now()}`;
-    const sessions = await stack.client('session-cycle', userId);
+    const sessions = await stack.client('session-cycle', userId, { email: 'bench@example.test' });
     await sessions.expect(201, 'POST', '/api/memberships', { tier: 'annual' });
     const sessionId = await createSession(sessions, 'bench stream');
     const chat = await stack.client('conversation', userId);

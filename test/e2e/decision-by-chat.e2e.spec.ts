@@ -67,7 +67,7 @@ async function conversationOf(chat: ApiClient, cycleId: string, type: string): P
 describe('a decision made by chat alone, across the six services', () => {
   it('fills all nine components by chatting with the offline facilitator; Pugh and DQ reach the dashboard and the cycle completes', async () => {
     const userId = `chatter-${randomUUID()}`;
-    const sessions = await stack.client('session-cycle', userId);
+    const sessions = await stack.client('session-cycle', userId, { email: 'chat-e2e@example.test' });
     const chat = await stack.client('conversation', userId);
     const dashboard = await stack.client('dashboard-projector', userId);
     await sessions.expect(201, 'POST', '/api/memberships', { tier: 'annual' });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { COMPONENT_TYPES } from '@choice-sherpa/events/outputs';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { ApiClient, createCycle, createSession, TestStack } from '../support';
@@ -88,7 +89,7 @@ describe('a decision made by chat alone, across the six services', () => {
         async () => {
           const cycle = await sessions.expect(200, 'GET', `/api/cycles/${cycleId}`);
           const component = cycle.components.find((c: { component_type: string }) => c.component_type === type);
-          return JSON.stringify(component.output) === JSON.stringify(last.extraction.output);
+          return isDeepStrictEqual(component.output, last.extraction.output);
         },
         { timeoutMs: SETTLE_MS, intervalMs: 100, what: `${type} output filled from the conversation` },
       );

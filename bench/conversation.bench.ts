@@ -10,14 +10,15 @@ import { TestStack } from '../test/support/test-stack';
 import { percentile, writeResults } from './support/report';
 
 // 1. A message round trip with the offline facilitator, six services as processes: POST messages at an offered
-//    20 messages/s (open loop, one conversation per user so no message waits for its own conversation), measured
+//    20 messages/s (open loop, round-robin over 40 conversations, each then gets a message every 2 s), measured
 //    to the HTTP answer and to the assistant's conversation.message_sent at the owner's socket.
 // 2. Our added latency to the first streamed token: the conversation service against the stand-in provider, which
 //    waits a fixed delay before its first chunk; first `delta` at the client minus that delay.
 // CONVERSATION_BENCH_SECONDS shortens a smoke run.
 const SECONDS = Number(process.env.CONVERSATION_BENCH_SECONDS ?? 15);
 const RATE = 20;
-const USERS = 20;
+/** One conversation takes one message at a time (the next waits for the reply): 40 give each 2 s per message. */
+const USERS = 40;
 const PROVIDER_DELAY_MS = 50;
 const STREAM_SAMPLES = Number(process.env.CONVERSATION_BENCH_STREAM_SAMPLES ?? 100);
 
@@ -51,7 +52,7 @@ async function roundTrips(stack: TestStack): Promise<Record<string, number>> {
   const users = await chatUsers(stack, USERS);
   const httpMs: number[] = [];
   const socketMs: number[] = [];
-  let failed = 0;
+  const failedByStatus = new Map<string, number>();
   const arrivals = new Map<string, number>();
   const onEvent = (event: LiveEvent) => {
     if (event.event_type === 'conversation.message_sent' && event.data.role === 'assistant') arrivals.set(event.data.message_id as string, performance.now());
@@ -70,7 +71,8 @@ async function roundTrips(stack: TestStack): Promise<Record<string, number>> {
         const at = performance.now();
         const answer = await user.chat.post(`/api/conversations/${user.conversationId}/messages`, { content: `Considerations:\n- point ${i}` }).catch(() => undefined);
         if (answer?.status !== 201) {
-          failed++;
+          const key = answer ? `${answer.status}_${answer.body?.error?.code ?? ''}` : 'no_answer';
+          failedByStatus.set(key, (failedByStatus.get(key) ?? 0) + 1);
           return;
         }
         httpMs.push(performance.now() - at);
@@ -87,7 +89,8 @@ async function roundTrips(stack: TestStack): Promise<Record<string, number>> {
   return {
     offline_rate_per_s: RATE,
     offline_messages: sent.length,
-    offline_failed: failed,
+    offline_failed: [...failedByStatus.values()].reduce((a, b) => a + b, 0),
+    ...Object.fromEntries([...failedByStatus].map(([key, count]) => [`offline_failed_${key.toLowerCase()}`, count])),
     offline_http_p50_ms: round(percentile(httpMs, 50)),
     offline_http_p99_ms: round(percentile(httpMs, 99)),
     offline_send_to_socket_p50_ms: round(percentile(socketMs, 50)),

@@ -10,6 +10,7 @@ import { ConversationRepository, type LoadedConversation } from '../infrastructu
 import { conversationMessages } from '../infrastructure/conversation.metrics';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { ProjectionsRepository } from '../infrastructure/projections.repository';
+import type { CycleContext } from './cycle-context';
 import { FacilitatorUnavailableError } from './facilitator.port';
 import { extractionOf, type TurnListener, type TurnResult } from './turn-result';
 import { TurnRunner } from './turn-runner';
@@ -22,6 +23,14 @@ export interface PendingTurn {
   /** The generation lease taken in the transaction that committed the user message (or the retry). */
   token: string;
   metadata: EventMetadataInput;
+  /** What the facilitator needs, when the transaction that stored the message already read it (saves a round trip). */
+  prepared?: TurnContext;
+}
+
+export interface TurnContext {
+  conversation: Conversation;
+  history: Message[];
+  cycle: CycleContext;
 }
 
 /**
@@ -59,13 +68,20 @@ export class ReplyGenerator {
     return { conversationId: conversation.id, userMessage: waiting!, plan, token, metadata };
   }
 
+  /** The conversation, its messages and the cycle's context, read in `manager`'s transaction. */
+  async context(manager: EntityManager, conversation: Conversation): Promise<TurnContext> {
+    const cycleId = conversation.toSnapshot().cycle_id;
+    return { conversation, history: await this.conversations.messages(manager, conversation.id), cycle: await this.projections.cycleContext(manager, cycleId) };
+  }
+
   async generate(pending: PendingTurn, listener: TurnListener): Promise<TurnResult> {
-    const { conversation, history, cycle } = await this.unitOfWork.run(async ({ manager }) => {
-      const loaded = await this.conversations.find(manager, pending.conversationId);
-      if (!loaded) throw new ConversationNotFoundError();
-      const cycleId = loaded.conversation.toSnapshot().cycle_id;
-      return { conversation: loaded.conversation, history: await this.conversations.messages(manager, pending.conversationId), cycle: await this.projections.cycleContext(manager, cycleId) };
-    });
+    const { conversation, history, cycle } =
+      pending.prepared ??
+      (await this.unitOfWork.run(async ({ manager }) => {
+        const loaded = await this.conversations.find(manager, pending.conversationId);
+        if (!loaded) throw new ConversationNotFoundError();
+        return this.context(manager, loaded.conversation);
+      }));
     let turn: Awaited<ReturnType<TurnRunner['run']>>;
     try {
       turn = await this.runner.run(

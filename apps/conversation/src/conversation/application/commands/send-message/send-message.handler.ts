@@ -48,7 +48,8 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       if (command.idempotencyKey) {
         await this.idempotency.insert(manager, command.userId, command.idempotencyKey, { conversationId: conversation.id, requestHash: hash, userMessageId: message.id });
       }
-      return { pending: { conversationId: conversation.id, userMessage: message, plan, token, metadata }, fresh: true };
+      const prepared = await this.replies.context(manager, conversation);
+      return { pending: { conversationId: conversation.id, userMessage: message, plan, token, metadata, prepared }, fresh: true };
     });
     if ('done' in started) {
       command.listener.userMessage(started.done.user_message);

@@ -15,7 +15,9 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.spec.ts'],
+    // PostgreSQL and Redis for the run: the configured ones, else embedded PostgreSQL and redis-server from PATH.
+    globalSetup: ['test/setup/test-infrastructure.ts'],
+    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'hosts/**/*.spec.ts', 'test/**/*.spec.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -29,7 +29,7 @@ interface Target {
 }
 
 export async function run(): Promise<void> {
-  const stack = await TestStack.start({ services: ['session-cycle'] });
+  const stack = await TestStack.start({ services: ['session-cycle'], entryPoint: false });
   const bareDb = await createTestDatabase('bench_bare');
   let bare: { url: string; stop: () => void } | undefined;
   try {

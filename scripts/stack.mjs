@@ -7,7 +7,8 @@
 //
 // Configuration: config/local.env (if present), overridden by the process environment. Each service gets its own
 // PORT (API.md) and its own database `choice_<service>` on the server of PG_URL (or DATABASE_URL); `<SERVICE>_PORT` and
-// `<SERVICE>_DATABASE_URL` (e.g. SESSION_CYCLE_PORT) override one service. STACK_READY_TIMEOUT_MS bounds startup
+// `<SERVICE>_DATABASE_URL` (e.g. SESSION_CYCLE_PORT) override one service. In front of them the entry point
+// (dist/hosts/entry-point/main.js, the routes of API.md "One entry point") listens on ENTRY_PORT (default 3000). STACK_READY_TIMEOUT_MS bounds startup
 // (default 120000: six Node processes loading Nest at once take a while on a busy 2-core machine), STACK_STOP_TIMEOUT_MS bounds the graceful stop before SIGKILL (default 10000).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { localEnv } from './env-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const ENTRY_POINT = 'entry-point';
 
 export const SERVICES = [
   ['session-cycle', 3001],
@@ -40,6 +43,12 @@ export function databaseUrlFor(service, env) {
   const url = new URL(env.PG_URL || env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/choice_${service.replace(/-/g, '_')}`;
   return url.toString();
+}
+
+/** The entry point's environment: its port and where each service listens. */
+export function entryPointEnv(baseEnv) {
+  const upstreams = Object.fromEntries(SERVICES.map(([name, port]) => [envKey(name, 'URL'), `http://127.0.0.1:${baseEnv[envKey(name, 'PORT')] || port}`]));
+  return { ...baseEnv, ...upstreams, PORT: baseEnv.ENTRY_PORT || '3000', HOST: '127.0.0.1' };
 }
 
 /** The environment one service starts with. */
@@ -77,13 +86,14 @@ async function main() {
   const stopTimeoutMs = Number(process.env.STACK_STOP_TIMEOUT_MS || 10_000);
   const baseEnv = loadBaseEnv();
 
-  const missing = SERVICES.map(([name]) => path.join(root, 'dist', 'apps', name, 'src', 'main.js')).filter((file) => !existsSync(file));
+  const entries = [...SERVICES.map(([name]) => [name, path.join(root, 'dist', 'apps', name, 'src', 'main.js')]), [ENTRY_POINT, path.join(root, 'dist', 'hosts', 'entry-point', 'main.js')]];
+  const missing = entries.map(([, file]) => file).filter((file) => !existsSync(file));
   if (missing.length > 0) {
     say(`not built: ${missing.map((file) => path.relative(root, file)).join(', ')} (run \`npm run build\` or \`npm run stack\`)`);
     process.exit(1);
   }
 
-  const width = Math.max(...SERVICES.map(([name]) => name.length));
+  const width = Math.max(...entries.map(([name]) => name.length));
   const colour = process.stdout.isTTY;
   const children = new Map();
   let stopping = false;
@@ -114,11 +124,11 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0, 'SIGTERM received'));
 
   let startupDone = false;
-  for (const [index, [name, defaultPort]] of SERVICES.entries()) {
-    const env = serviceEnv(name, defaultPort, baseEnv);
+  for (const [index, [name, file]] of entries.entries()) {
+    const env = name === ENTRY_POINT ? entryPointEnv(baseEnv) : serviceEnv(name, SERVICES[index][1], baseEnv);
     const plain = `[${name.padEnd(width)}]`;
-    const label = colour ? `\x1b[${COLOURS[index]}m${plain}\x1b[0m` : plain;
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+    const label = colour ? `\x1b[${COLOURS[index % COLOURS.length]}m${plain}\x1b[0m` : plain;
+    const child = spawn(process.execPath, [file], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -157,8 +167,10 @@ async function main() {
 
   say('all services ready:');
   for (const [name, child] of children) {
+    if (name === ENTRY_POINT) continue;
     say(`  ${name.padEnd(width)}  http://127.0.0.1:${child.port}${name === 'ws-gateway' ? '  (Socket.IO namespace /live)' : ''}`);
   }
+  say(`  ${ENTRY_POINT.padEnd(width)}  http://localhost:${children.get(ENTRY_POINT).port}  (one origin: the APIs, /socket.io and the web app)`);
   say('Ctrl-C stops them all');
 }
 

@@ -50,7 +50,7 @@ function servicePids(parent: number): number[] {
 }
 
 describe('npm run stack (scripts/stack.mjs)', () => {
-  it('starts the six services, prints their URLs once all are ready, and stops them all on SIGTERM', async () => {
+  it('starts the six services and the entry point, prints their URLs once all are ready, and stops them all on SIGTERM', async () => {
     const databases = await Promise.all(SERVICES.map((service) => createTestDatabase(`stack_${service.replace(/-/g, '_')}`)));
     const streams = new EventStreams(TEST_REDIS_URL, uniqueName('stack'), 2);
     const env: Record<string, string> = {
@@ -60,6 +60,7 @@ describe('npm run stack (scripts/stack.mjs)', () => {
       JWT_SECRET: 'stack-script-test-secret-0123456789abcdef',
       ALLOWED_ORIGINS: 'http://localhost:5173',
       STACK_READY_TIMEOUT_MS: '200000',
+      ENTRY_PORT: String(await freePort()),
     };
     for (const [index, service] of SERVICES.entries()) {
       env[envKey(service, 'PORT')] = String(await freePort());
@@ -75,6 +76,12 @@ describe('npm run stack (scripts/stack.mjs)', () => {
         expect(run.lines.some((line) => line.includes(service) && line.includes(url)), `${service}'s URL printed`).toBe(true);
         expect((await fetch(`${url}/health/ready`)).status).toBe(200);
       }
+      // The one origin in front of them, with the routes of API.md.
+      const entry = `http://localhost:${env.ENTRY_PORT}`;
+      expect(run.lines.some((line) => line.includes('entry-point') && line.includes(entry)), 'the entry point URL printed').toBe(true);
+      expect((await fetch(`${entry}/api/dashboard/overview`)).status).toBe(401);
+      expect(await (await fetch(`${entry}/api/unknown`)).json()).toEqual({ error: { code: 'NOT_FOUND', message: 'route not found', details: [] } });
+      expect((await fetch(`${entry}/health/ready`)).status).toBe(200);
       const pids = servicePids(run.child.pid!);
       expect(pids).toHaveLength(SERVICES.length);
 
@@ -95,6 +102,7 @@ describe('npm run stack (scripts/stack.mjs)', () => {
       PG_URL: TEST_ADMIN_DATABASE_URL,
       JWT_SECRET: 'too-short', // every service refuses it at start (config validation)
       STACK_READY_TIMEOUT_MS: '200000',
+      ENTRY_PORT: String(await freePort()),
     };
     for (const service of SERVICES) env[envKey(service, 'PORT')] = String(await freePort());
     const run = runStack(env);

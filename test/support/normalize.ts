@@ -1,4 +1,6 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `cycle:<uuid>`: an aggregate key (the read models' per-aggregate positions). */
+const PREFIXED_UUID = /^([a-z_-]+):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -14,6 +16,8 @@ export function normalizeRun(value: unknown): unknown {
         if (!ids.has(node)) ids.set(node, `<id:${ids.size + 1}>`);
         return ids.get(node);
       }
+      const prefixed = PREFIXED_UUID.exec(node);
+      if (prefixed) return `${prefixed[1]}:${visit(prefixed[2]) as string}`;
       return TIMESTAMP.test(node) ? '<time>' : node;
     }
     if (Array.isArray(node)) return node.map(visit);

@@ -39,7 +39,8 @@ export class ServiceProcess {
   readonly exits: string[] = [];
 
   constructor(
-    readonly service: Service,
+    /** A service, or the entry point (`dist/hosts/entry-point/main.js`) in front of them. */
+    readonly service: Service | 'entry-point',
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
   ) {}
@@ -63,7 +64,7 @@ export class ServiceProcess {
 
   start(): void {
     if (this.child) throw new Error(`${this.service} is already running`);
-    const entry = path.join(distDir(), 'apps', this.service, 'src', 'main.js');
+    const entry = this.service === 'entry-point' ? path.join(distDir(), 'hosts', 'entry-point', 'main.js') : path.join(distDir(), 'apps', this.service, 'src', 'main.js');
     // E2E_NODE_ARGS: extra node flags for every service, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
     const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
     const child = spawn(process.execPath, [...nodeArgs, entry], {

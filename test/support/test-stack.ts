@@ -18,7 +18,12 @@ export interface TestStackOptions {
   env?: Record<string, string>;
   /** Bound on all services answering /health/ready (default 240 s: six Nest processes starting on a busy 2-core machine). */
   readyTimeoutMs?: number;
+  /** Run the entry point in front of the services, and send clients through it (default true; benchmarks go direct). */
+  entryPoint?: boolean;
 }
+
+/** Services a client reaches through the entry point (API.md "One entry point"). */
+const BEHIND_ENTRY = new Set<Service>(['session-cycle', 'conversation', 'dashboard-projector', 'notifier', 'ws-gateway']);
 
 /**
  * The services as real processes, isolated for one test file: a fresh database per service, a unique stream prefix
@@ -30,6 +35,7 @@ export class TestStack {
   readonly streams: EventStreams;
   private readonly processes = new Map<Service, ServiceProcess>();
   private readonly replicas: ServiceProcess[] = [];
+  private entry?: ServiceProcess;
 
   private constructor(
     readonly streamPrefix: string,
@@ -70,8 +76,17 @@ export class TestStack {
         };
         stack.processes.set(service, new ServiceProcess(service, await freePort(), env));
       }
+      if (options.entryPoint !== false) {
+        const upstreams = Object.fromEntries(
+          [...stack.processes.entries()].map(([service, process]) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, process.url]),
+        );
+        stack.entry = new ServiceProcess('entry-point', await freePort(), { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...upstreams });
+      }
       for (const process of stack.processes.values()) process.start();
+      stack.entry?.start();
       await Promise.all([...stack.processes.values()].map((process) => process.waitReady(options.readyTimeoutMs ?? 240_000)));
+      // The entry point's /health/ready: every service behind it ready.
+      if (stack.entry && stack.processes.size === SERVICES.length) await stack.entry.waitReady(60_000);
       return stack;
     } catch (error) {
       await stack.stop();
@@ -94,27 +109,34 @@ export class TestStack {
     return replica;
   }
 
+  /** The service's own port. */
   url(service: Service): string {
     return this.service(service).url;
+  }
+
+  /** Where a client reaches the service: the entry point's one origin, or the service's own port without one. */
+  publicUrl(service: Service): string {
+    return this.entry && BEHIND_ENTRY.has(service) ? this.entry.url : this.url(service);
   }
 
   token(userId: string, options?: TokenOptions): Promise<string> {
     return mintToken(this.tokens, userId, options);
   }
 
-  /** An HTTP client of `service` acting as `userId`. */
+  /** An HTTP client of `service` acting as `userId` (through the entry point when the stack has one). */
   async client(service: Service, userId: string, options?: TokenOptions): Promise<ApiClient> {
-    return new ApiClient(this.url(service), await this.token(userId, options));
+    return new ApiClient(this.publicUrl(service), await this.token(userId, options));
   }
 
   /** A Socket.IO client of `userId` on the gateway's /live namespace, from an allowed Origin. */
   async socket(userId: string, options: Omit<LiveSocketOptions, 'token'> & { gatewayUrl?: string } = {}): Promise<LiveSocket> {
     const { gatewayUrl, ...rest } = options;
-    return LiveSocket.connect(gatewayUrl ?? this.url('ws-gateway'), { origin: TEST_ORIGIN, ...rest, token: await this.token(userId) });
+    return LiveSocket.connect(gatewayUrl ?? this.publicUrl('ws-gateway'), { origin: TEST_ORIGIN, ...rest, token: await this.token(userId) });
   }
 
   /** Stops every service, then removes the databases and this stack's Redis keys. Safe to call twice. */
   async stop(): Promise<void> {
+    await this.entry?.stop();
     await Promise.all([...this.replicas.splice(0), ...this.processes.values()].map((process) => process.stop()));
     await Promise.all(this.databases.splice(0).map((database) => database.drop().catch(() => undefined)));
     await this.streams.deleteAll().catch(() => undefined);
@@ -123,7 +145,7 @@ export class TestStack {
 
   /** The last lines each service printed: attach to a failure to see why. */
   logs(lines = 30): string {
-    return [...this.processes.values(), ...this.replicas]
+    return [...this.processes.values(), ...this.replicas, ...(this.entry ? [this.entry] : [])]
       .map((process) => `--- ${process.service}${this.replicas.includes(process) ? ' (replica)' : ''} ---\n${process.logTail(lines)}`)
       .join('\n');
   }

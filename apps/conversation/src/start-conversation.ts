@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { serviceStreamConsumer } from '@choice-sherpa/events';
 import { bootstrapService } from '@choice-sherpa/platform';
-import { AppModule } from './app.module';
+import { SERVICE } from './conversation.service';
 
-/** The service as main.ts runs it (and as the integration tests start it in-process). */
+/** The service as main.ts runs it (and as the integration tests start it in-process); npm start hosts SERVICE too. */
 export function startConversation(): Promise<INestApplication> {
-  return bootstrapService(AppModule, 'conversation', { microservice: serviceStreamConsumer });
+  return bootstrapService(SERVICE.module, SERVICE.name, SERVICE.options);
 }

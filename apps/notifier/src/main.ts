@@ -1,5 +1,4 @@
-import { serviceStreamConsumer } from '@choice-sherpa/events';
-import { bootstrapService } from '@choice-sherpa/platform';
-import { AppModule } from './app.module';
+import { runService } from '@choice-sherpa/platform';
+import { SERVICE } from './notifier.service';
 
-bootstrapService(AppModule, 'notifier', { microservice: serviceStreamConsumer }).catch(() => process.exit(1));
+runService(SERVICE);

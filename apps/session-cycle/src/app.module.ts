@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DeadLetterAdminModule, OutboxModule } from '@choice-sherpa/events';
-import { PlatformModule } from '@choice-sherpa/platform';
+import { DevLoginModule, PlatformModule } from '@choice-sherpa/platform';
 import { CycleModule } from './cycle/interface/cycle.module';
 import { MembershipModule } from './membership/interface/membership.module';
 import { SESSION_CYCLE_MIGRATIONS } from './migrations';
@@ -17,6 +17,7 @@ import { SESSION_CYCLE_ENTITIES } from './shared/interface/entities';
     CqrsModule.forRoot(),
     OutboxModule.forRoot(),
     DeadLetterAdminModule,
+    DevLoginModule,
     SessionModule,
     CycleModule,
     MembershipModule,

@@ -1,8 +1,4 @@
-import { bootstrapService } from '@choice-sherpa/platform';
-import { AppModule } from './app.module';
-import { gatewayConsumer, prepareLiveServer } from './gateway-app';
+import { runService } from '@choice-sherpa/platform';
+import { SERVICE } from './ws-gateway.service';
 
-bootstrapService(AppModule, 'ws-gateway', {
-  beforeListen: (app) => prepareLiveServer(app),
-  microservice: (app, config) => gatewayConsumer(app, config),
-}).catch(() => process.exit(1));
+runService(SERVICE);

@@ -11,3 +11,4 @@ export * from './database';
 export * from './http';
 export * from './platform-config.module';
 export * from './platform.module';
+export * from './dev-login';

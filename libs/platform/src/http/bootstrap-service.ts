@@ -22,6 +22,17 @@ export interface BootstrapOptions {
   beforeListen?: (app: INestApplication, config: PlatformConfig) => void | Promise<void>;
   /** Bound on graceful shutdown after SIGTERM/SIGINT before the process exits anyway. */
   shutdownTimeoutMs?: number;
+  /** Interface to listen on (default: all). A host running several services in one process keeps them on loopback. */
+  host?: string;
+  /** false: the caller stops the app (a process hosting several services must not exit when the first one closed). */
+  handleSignals?: boolean;
+}
+
+/** An app and how it starts: what main.ts runs, and what a process hosting every service starts side by side. */
+export interface ServiceDefinition {
+  name: ServiceName;
+  module: Type<unknown>;
+  options: BootstrapOptions;
 }
 
 /**
@@ -52,8 +63,8 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
       connectStreamConsumer(app, options.microservice(app, config));
       await app.startAllMicroservices();
     }
-    await app.listen(config.port);
-    stopOnSignals(app, options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, logger);
+    await (options.host === undefined ? app.listen(config.port) : app.listen(config.port, options.host));
+    if (options.handleSignals !== false) stopOnSignals(app, options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, logger);
     const address = app.getHttpServer().address() as { port?: number } | null;
     logger.info({ port: address?.port ?? config.port }, `${service} listening`);
     return app;
@@ -96,4 +107,9 @@ function stopOnSignals(app: INestApplication, timeoutMs: number, logger: ReturnT
     process.removeListener('SIGTERM', stop);
     process.removeListener('SIGINT', stop);
   });
+}
+
+/** main.ts of a service: starts it, or exits 1 (the reason is logged) so the orchestrator restarts it. */
+export function runService(definition: ServiceDefinition): void {
+  bootstrapService(definition.module, definition.name, definition.options).catch(() => process.exit(1));
 }

@@ -1,4 +1,4 @@
-import { INestApplication, Module } from '@nestjs/common';
+import { INestApplication, Module, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -20,10 +20,11 @@ export async function startPlatformTestApp(
   env: Record<string, string | undefined> = {},
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[] = [],
+  imports: Type<unknown>[] = [],
 ): Promise<PlatformTestApp> {
   const database = await createTestDatabase('platform');
   @Module({
-    imports: [PlatformModule.forService({ service: 'notifier', env: testPlatformEnv({ databaseUrl: database.url, ...env }), migrations })],
+    imports: [PlatformModule.forService({ service: 'notifier', env: testPlatformEnv({ databaseUrl: database.url, ...env }), migrations }), ...imports],
     controllers: [SampleController],
   })
   class SampleAppModule {}

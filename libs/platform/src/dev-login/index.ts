@@ -1,0 +1,1 @@
+export * from './dev-login.module';

@@ -22,10 +22,11 @@ export const COMPOSE_REPLICATED: readonly ServiceName[] = ['dashboard-projector'
 
 export { SERVICE_NAMES, SERVICE_PORTS };
 
-/** What a Kubernetes overlay needs from the cluster by name (the README lists them): Secrets per overlay. */
+/** What a Kubernetes overlay needs from the cluster by name (the README lists them): Secrets per overlay
+ * (choice-sherpa-conversation is optional: the model provider's key). */
 export const EXTERNAL_SECRETS: Record<'dev' | 'prod', readonly string[]> = {
-  dev: [],
-  prod: ['choice-sherpa-postgres', 'choice-sherpa-redis', 'choice-sherpa-notifier', 'choice-sherpa-tls'],
+  dev: ['choice-sherpa-conversation'],
+  prod: ['choice-sherpa-conversation', 'choice-sherpa-postgres', 'choice-sherpa-redis', 'choice-sherpa-notifier', 'choice-sherpa-tls'],
 };
 
 /** Namespace labels the cluster sets on the namespaces allowed in by the NetworkPolicies. */

@@ -19,6 +19,7 @@ FROM deps AS build
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY libs libs
 COPY apps apps
+COPY hosts hosts
 COPY scripts scripts
 RUN npm run build
 

@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, loadPlatformConfig, ServiceName, SettingSpec } from '@choice-sherpa/platform';
 import { repoRoot } from '../support/repo-root';
 import { COMPOSE_FILE, ComposeFile, ComposeService, exampleEnv, loadCompose } from './support/compose-file';
-import { COMPOSE_REPLICATED, IMAGE_NAME, SERVICE_NAMES, SERVICE_PORTS, serviceCommand } from './support/deploy-facts';
+import { ENTRY_POINT_SETTINGS, loadEntryPointSettings, upstreamSetting } from '../../hosts/entry-point/entry-point.settings';
+import { COMPOSE_PUBLISHED_ENTRY, COMPOSE_REPLICATED, ENTRY_COMMAND, ENTRY_PORT, IMAGE_NAME, SERVICE_NAMES, SERVICE_PORTS, serviceCommand } from './support/deploy-facts';
 import { durationMs } from './support/durations';
 import { loadServiceSettings, missingRequired, unknownSettings } from './support/service-settings';
 
@@ -110,6 +111,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('restarts and bounds every container', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...SERVICE_NAMES, 'entry', 'mailpit', 'postgres', 'redis'].sort());
     for (const [name, service] of Object.entries(compose.services)) {
       expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });
       expect(service.deploy?.resources?.limits?.memory, name).toMatch(/^\d+[MG]$/);
@@ -117,12 +119,33 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs the services read-only, unprivileged, and gives them longer than their drain to stop', () => {
-    for (const [name, service] of apps) {
+  it('runs the services and the entry point read-only, unprivileged, and gives them longer than their drain to stop', () => {
+    for (const [name, service] of [...apps, ['entry', compose.services.entry] as const]) {
       const hardening: Partial<ComposeService> = { read_only: service.read_only, tmpfs: service.tmpfs, cap_drop: service.cap_drop, security_opt: service.security_opt };
       expect({ name, ...hardening }).toEqual({ name, read_only: true, tmpfs: ['/tmp'], cap_drop: ['ALL'], security_opt: ['no-new-privileges:true'] });
       expect(durationMs(service.stop_grace_period ?? '10s')).toBeGreaterThan(DEFAULT_SHUTDOWN_TIMEOUT_MS);
     }
+  });
+
+  it('publishes the entry point as the one port of the system (on loopback), in front of every service', () => {
+    const entry = compose.services.entry;
+    expect(entry.image).toBe(`${IMAGE_NAME}:local`);
+    expect(entry.command).toEqual(ENTRY_COMMAND);
+    expect(entry.ports).toEqual([COMPOSE_PUBLISHED_ENTRY]);
+    expect(entry.environment?.PORT).toBe(String(ENTRY_PORT));
+    const published = Object.entries(compose.services).filter(([, service]) => service.ports).map(([name]) => name);
+    expect(published.sort()).toEqual(['entry', 'mailpit']);
+    expect(Object.keys(entry.depends_on ?? {}).sort()).toEqual([...SERVICE_NAMES].sort());
+    expect(entry.healthcheck?.test).toEqual(['CMD', 'node', 'scripts/healthcheck.mjs', '/health/ready']);
+  });
+
+  it('points the entry point at each service by its compose name and API.md port, with only settings it reads', () => {
+    const entry = compose.services.entry;
+    expect(unknownSettings(ENTRY_POINT_SETTINGS, Object.keys(entry.environment ?? {}))).toEqual([]);
+    const settings = loadEntryPointSettings(entry.environment ?? {}, '/app');
+    for (const service of SERVICE_NAMES) expect(settings.upstreams[service]).toBe(`http://${service}:${SERVICE_PORTS[service]}`);
+    expect(Object.keys(entry.environment ?? {})).toEqual(expect.arrayContaining(SERVICE_NAMES.map(upstreamSetting)));
+    expect(settings.port).toBe(ENTRY_PORT);
   });
 
   it('keeps PostgreSQL on a volume (the services create their own databases in it)', () => {

@@ -1,6 +1,7 @@
 import { ENTRY_ROUTES, ServiceName, SettingSpec } from '@choice-sherpa/platform';
+import { ENTRY_POINT_SETTINGS, loadEntryPointSettings } from '../../hosts/entry-point/entry-point.settings';
 import { exampleEnv, loadCompose } from './support/compose-file';
-import { IMAGE_NAME, PROBE_PATHS, SERVICE_NAMES, SERVICE_PORTS, serviceCommand } from './support/deploy-facts';
+import { ENTRY_COMMAND, IMAGE_NAME, PROBE_PATHS, SERVICE_NAMES, SERVICE_PORTS, serviceCommand } from './support/deploy-facts';
 import { containerEnvironment, EnvSource, named, unhashed, Workload } from './support/k8s-objects';
 import { K8sObject, Overlay, renderOverlay } from './support/kustomize';
 import { loadServiceSettings, missingRequired, unknownSettings } from './support/service-settings';
@@ -77,18 +78,34 @@ describe('the same facts in compose and both overlays', () => {
         expect(container.command).toEqual(serviceCommand(service));
       }
     }
+    expect(compose.services.entry.command).toEqual(ENTRY_COMMAND);
+    for (const overlay of overlays) {
+      expect(containerOf(overlay, 'web').command).toEqual(ENTRY_COMMAND);
+      expect(containerOf(overlay, 'web').image).toBe(containerOf(overlay, 'notifier').image);
+    }
     expect(containerOf('dev', 'notifier').image).toBe(`${IMAGE_NAME}:local`);
     expect(containerOf('prod', 'notifier').image).not.toMatch(/:local$|:latest$/);
   });
 
-  it.each(overlays)('%s: the Ingress routes exactly ENTRY_ROUTES\' service prefixes to their services', (overlay) => {
+  it.each(overlays)('%s: the Ingress routes exactly ENTRY_ROUTES (services, and / to web)', (overlay) => {
     const ingress = named(objectsOf(overlay), 'Ingress', 'choice-sherpa') as K8sObject & {
       spec: { rules: { http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }[] };
     };
     expect(ingress.spec.rules).toHaveLength(1);
     const routes = ingress.spec.rules[0].http.paths.map((path) => ({ prefix: path.path, target: path.backend.service.name, pathType: path.pathType, port: path.backend.service.port.name }));
-    const expected = ENTRY_ROUTES.filter((route) => route.target !== 'web').map((route) => ({ prefix: route.prefix, target: route.target, pathType: 'Prefix', port: 'http' }));
+    const expected = ENTRY_ROUTES.map((route) => ({ prefix: route.prefix, target: route.target, pathType: 'Prefix', port: 'http' }));
     expect(routes).toEqual(expected);
     for (const route of routes) expect(unhashed(named(objectsOf(overlay), 'Service', route.target).metadata.name)).toBe(route.target);
+  });
+
+  it.each(overlays)('%s: web runs the entry point with only settings it reads, in front of each Service', (overlay) => {
+    const environment = k8sEnvironment(overlay, 'web');
+    expect(unknownSettings(ENTRY_POINT_SETTINGS, [...environment.keys()])).toEqual([]);
+    const values = Object.fromEntries(
+      [...environment].map(([name, source]) => [name, (named(objectsOf(overlay), 'ConfigMap', source.object ?? '') as K8sObject & { data: Record<string, string> }).data[name]]),
+    );
+    const entry = loadEntryPointSettings(values, '/app');
+    for (const service of SERVICE_NAMES) expect(entry.upstreams[service]).toBe(`http://${service}:${SERVICE_PORTS[service]}`);
+    expect(containerOf(overlay, 'web').ports?.[0].containerPort).toBe(entry.port);
   });
 });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { repoRoot } from '../support/repo-root';
-import { SERVICE_NAMES, serviceCommand } from './support/deploy-facts';
+import { ENTRY_POINT_SETTINGS } from '../../hosts/entry-point/entry-point.settings';
+import { ENTRY_COMMAND, SERVICE_NAMES, serviceCommand } from './support/deploy-facts';
 import { argumentsOf, buildContextFilter, DOCKERFILE, dockerfileStages, gitTrackedFiles, runtimeImportsOf, SECRET_LOOKING_FILES } from './support/dockerfile';
 
 const text = readFileSync(DOCKERFILE, 'utf8');
@@ -52,18 +53,20 @@ describe('Dockerfile', () => {
   it('runs a built service entry by default, and every service entry the deploy files name is built', () => {
     const [cmd] = keyword('runtime', 'CMD');
     expect(JSON.parse(cmd)).toEqual(serviceCommand('session-cycle'));
-    for (const service of SERVICE_NAMES) expect(existsSync(path.join(repoRoot(), serviceCommand(service)[1])), service).toBe(true);
+    for (const command of [...SERVICE_NAMES.map(serviceCommand), ENTRY_COMMAND]) expect(existsSync(path.join(repoRoot(), command[1])), command[1]).toBe(true);
   });
 
   it('carries the web app\'s built files where the entry point serves them (apps/web/dist, from npm run build)', () => {
+    expect(ENTRY_POINT_SETTINGS.find((setting) => setting.name === 'WEB_DIR')?.default).toBe('apps/web/dist');
     expect(existsSync(path.join(repoRoot(), 'apps', 'web', 'dist', 'index.html'))).toBe(true);
     expect(keyword('runtime', 'COPY')).toContain('--from=build /src/apps/web/dist ./apps/web/dist');
     expect(keyword('runtime', 'WORKDIR')).toEqual(['/app']);
   });
 
   it('each service needs only production dependencies at run time (what it requires from its entry on)', () => {
-    for (const service of SERVICE_NAMES) {
-      const imports = [...runtimeImportsOf(path.join(repoRoot(), serviceCommand(service)[1]))];
+    for (const service of [...SERVICE_NAMES, 'entry-point']) {
+      const entry = service === 'entry-point' ? ENTRY_COMMAND[1] : serviceCommand(service as (typeof SERVICE_NAMES)[number])[1];
+      const imports = [...runtimeImportsOf(path.join(repoRoot(), entry))];
       expect(imports.length).toBeGreaterThan(3);
       expect({ service, notProduction: imports.filter((name) => !(name in packageJson.dependencies)) }).toEqual({ service, notProduction: [] });
     }

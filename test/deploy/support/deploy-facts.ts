@@ -12,6 +12,13 @@ export function serviceCommand(service: ServiceName): string[] {
   return ['node', `dist/apps/${service}/src/main.js`];
 }
 
+/** The entry point's command in the image (hosts/entry-point, the process npm run stack also starts). */
+export const ENTRY_COMMAND = ['node', 'dist/hosts/entry-point/main.js'];
+
+/** The port the entry point listens on inside a container (its PORT default) and the one compose publishes. */
+export const ENTRY_PORT = 3000;
+export const COMPOSE_PUBLISHED_ENTRY = '127.0.0.1:8080:3000';
+
 export const PROBE_PATHS = { live: '/health/live', ready: '/health/ready', metrics: '/metrics' } as const;
 
 /** Services reached through the entry point (an ENTRY_ROUTES target); the others serve health and metrics only. */
@@ -49,6 +56,9 @@ export function expectedFlows(overlay: 'dev' | 'prod'): string[] {
     flows.push(`egress ${service} to any 5432/TCP`, `egress ${service} to any 6379/TCP`);
     if (overlay === 'prod') flows.push(`egress ${service} to any 443/TCP`);
   }
+  // web: the entry point serving the web app, in front of the routed services.
+  flows.push(`ingress web:${ENTRY_PORT}/TCP from ${INGRESS_CONTROLLER_NAMESPACE}`, `egress web to ${DNS} 53/UDP`, `egress web to ${DNS} 53/TCP`);
+  for (const service of ROUTED_SERVICES) flows.push(`egress web to pod(${service}) ${SERVICE_PORTS[service]}/TCP`, `ingress ${service}:${SERVICE_PORTS[service]}/TCP from pod(web)`);
   flows.push('egress conversation to any 443/TCP');
   flows.push(...[25, 465, 587].map((port) => `egress notifier to any ${port}/TCP`));
   if (overlay === 'dev') {

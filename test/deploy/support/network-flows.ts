@@ -91,6 +91,13 @@ export function allowedFlows(objects: K8sObject[]): string[] {
         for (const port of describePorts(rule.ports, pod)) for (const peer of describePeers(rule.from, pods)) flows.add(`ingress ${pod.name}:${port} from ${peer}`);
       }
       for (const rule of spec.egress ?? []) {
+        if ((rule.ports ?? []).some((port) => typeof port.port === 'string')) {
+          // A named port is each destination pod's own: resolve it per pod of this namespace the rule selects.
+          if (!rule.to?.every((peer) => peer.podSelector && !peer.namespaceSelector && !peer.ipBlock)) throw new Error('named egress ports need pod peers');
+          const peers = pods.filter((candidate) => rule.to?.some((peer) => selects(peer.podSelector ?? {}, candidate.labels)));
+          for (const peer of peers) for (const port of describePorts(rule.ports, peer)) flows.add(`egress ${pod.name} to pod(${peer.name}) ${port}`);
+          continue;
+        }
         for (const port of describePorts(rule.ports)) for (const peer of describePeers(rule.to, pods)) flows.add(`egress ${pod.name} to ${peer} ${port}`);
       }
     }

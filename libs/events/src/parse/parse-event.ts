@@ -1,3 +1,4 @@
+import { findTextProblems, TEXT_PROBLEM_MESSAGES } from '@choice-sherpa/platform/validation/text-rule';
 import { EVENT_REGISTRY, isKnownEventType } from '../catalog/event-registry';
 import type { AnyEvent } from '../catalog/event-registry';
 import type { StreamEntryFields } from '../envelope/event-envelope';
@@ -52,6 +53,8 @@ export function checkEvent(value: unknown, mode: CheckMode): ParseResult {
   if (shapeErrors.length > 0) {
     return fail(parseFailure('invalid_envelope', `envelope fields missing or of the wrong type: ${shapeErrors.join(', ')}`, { fields: shapeErrors, ...ids }));
   }
+  const text = textFailure(envelope, ids);
+  if (text) return fail(text);
   const type = envelope.event_type as string;
   if (mode.streamType !== undefined && mode.streamType !== type) {
     return fail(parseFailure('invalid_envelope', 'stream entry type differs from envelope event_type', { fields: ['type', 'event_type'], ...ids }));
@@ -94,6 +97,19 @@ export function checkEvent(value: unknown, mode: CheckMode): ParseResult {
     ...(envelope.sequence !== undefined ? { sequence: envelope.sequence } : {}),
   };
   return { ok: true, event: event as AnyEvent };
+}
+
+/**
+ * The system's one string rule (libs/platform text-rule): a string no consumer could store (NUL, a lone surrogate,
+ * a control character) anywhere in the envelope refuses the event, at the producer's outbox and at every consumer.
+ */
+function textFailure(envelope: Record<string, unknown>, ids: Pick<ParseFailure, 'event_id' | 'event_type'>): ParseFailure | undefined {
+  const found = findTextProblems(envelope);
+  if (found.length === 0) return undefined;
+  const fields = found.map((finding) => finding.path);
+  const code = fields.every((field) => field.startsWith('payload.')) ? 'invalid_payload' : 'invalid_envelope';
+  const problems = found.map(({ path, problem }) => `${path} ${TEXT_PROBLEM_MESSAGES[problem]}`);
+  return parseFailure(code, `refused text: ${problems.join('; ')}`, { fields, ...ids });
 }
 
 /** Ids that are safe to report (never payload values): only when they have the right shape. */

@@ -33,7 +33,7 @@ describe('one error shape for every HTTP failure', () => {
     expect(response.status).toBe(400);
     const body = await jsonOf(response);
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(body.error.details).toEqual([{ field: 'owner_id', problems: [expect.stringContaining('should not exist')] }]);
+    expect(body.error.details).toEqual([{ field: 'owner_id', problems: ['is not allowed (unknown field)'] }]);
   });
 
   it.each([
@@ -52,7 +52,6 @@ describe('one error shape for every HTTP failure', () => {
     ['a JSON array', '[]', 'application/json'],
     ['JSON null', 'null', 'application/json'],
     ['an empty body', '', 'application/json'],
-    ['a text/plain body', 'title=a', 'text/plain'],
     ['a string where an object is expected', '"just a string"', 'application/json'],
   ])('answers %s with 400 VALIDATION_FAILED, never 500', async (_case, raw, contentType) => {
     const response = await fetch(`${t.baseUrl}/api/things`, { method: 'POST', headers: { ...auth, 'content-type': contentType }, body: raw });

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public, RequireRole } from '../auth/auth.decorators';
 import { currentCorrelationId } from '../correlation/correlation-context';
+import { AcceptBodyTypes } from '../validation/request-body.guard';
 
 class RatingDto {
   @IsString()
@@ -42,6 +43,10 @@ export class SearchThingsDto {
   limit?: number;
 }
 
+export class FormDto {
+  @IsString() @MaxLength(20) 'List-Unsubscribe': string;
+}
+
 /** A controller exercising the platform the way a service does. */
 @Controller('api/things')
 export class SampleController {
@@ -64,6 +69,22 @@ export class SampleController {
   @Get('search')
   search(@Query() query: SearchThingsDto): { q: string | null; limit: number | null } {
     return { q: query.q ?? null, limit: query.limit ?? null };
+  }
+
+  /** A route that takes no body. */
+  @Post(':id/archive')
+  @HttpCode(200)
+  archive(@Param('id') id: string): { archived: string } {
+    return { archived: id };
+  }
+
+  /** A form post (like an RFC 8058 one-click unsubscribe). */
+  @Post('form')
+  @Public()
+  @HttpCode(200)
+  @AcceptBodyTypes('application/x-www-form-urlencoded')
+  form(@Body() body: FormDto): { one_click: boolean } {
+    return { one_click: body['List-Unsubscribe'] === 'One-Click' };
   }
 
   @Get('boom')

@@ -1,7 +1,20 @@
-/** Keys that can reach an object's prototype when a parsed body is copied or transformed. */
-export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+import { fieldPath } from './field-path';
+
+/**
+ * Keys refused anywhere in request data: those that reach an object's prototype when a parsed body is copied or
+ * transformed, and every other member of Object.prototype (`hasOwnProperty`, `toString`, `valueOf`,
+ * `__defineGetter__`, ...). class-validator's whitelist looks properties up in a plain object, so those names pass
+ * as "known" on every DTO; no request field of ours is named after one.
+ */
+export const FORBIDDEN_KEYS: readonly string[] = [...new Set(['__proto__', 'constructor', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)])];
+
+const FORBIDDEN = new Set(FORBIDDEN_KEYS);
 
 const MAX_DEPTH = 32;
+
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN.has(key);
+}
 
 /**
  * Dotted paths of every forbidden key in parsed JSON (plain objects and arrays only: class instances such as a
@@ -12,9 +25,8 @@ export function findForbiddenKeys(value: unknown, path = '', depth = 0): string[
   if (depth > MAX_DEPTH) return [path || '(root)'];
   const found: string[] = [];
   for (const key of Object.keys(value)) {
-    const childPath = path ? `${path}.${key}` : key;
-    if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) found.push(childPath);
-    else found.push(...findForbiddenKeys((value as Record<string, unknown>)[key], childPath, depth + 1));
+    if (FORBIDDEN.has(key)) found.push(path ? `${path}.${key}` : key);
+    else found.push(...findForbiddenKeys((value as Record<string, unknown>)[key], fieldPath(path, key), depth + 1));
   }
   return found;
 }

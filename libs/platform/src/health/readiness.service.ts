@@ -12,9 +12,15 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-/** Database reachable (`SELECT 1`), every migration applied, Redis (when used) answering PING; each check bounded in time. */
+/**
+ * Database reachable (`SELECT 1`), every migration applied, Redis (when used) answering PING; each check bounded in time.
+ * Migrations are queried only until they are found applied: the process applies them before it serves, and nothing
+ * un-applies them, so once seen applied they are not asked about again (a probe costs one `SELECT 1` and one PING).
+ */
 @Injectable()
 export class ReadinessService {
+  private migrationsApplied = false;
+
   constructor(private readonly dataSource: DataSource, private readonly redis: RedisProbe) {}
 
   async check(): Promise<ReadinessReport> {
@@ -23,8 +29,10 @@ export class ReadinessService {
         await this.dataSource.query('SELECT 1');
       }),
       this.run(async () => {
+        if (this.migrationsApplied) return;
         const pending = await pendingMigrations(this.dataSource);
         if (pending.length > 0) throw new Error(`${pending.length} pending`);
+        this.migrationsApplied = true;
       }),
       this.run(() => this.redis.ping()),
     ]);

@@ -16,8 +16,12 @@ import { RedisProbe } from './health/redis-probe';
 import { ensureDefaultMetrics } from './metrics/default-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { PlatformConfigModule } from './platform-config.module';
-import { ClientIpThrottlerGuard } from './rate-limit/client-ip-throttler.guard';
+import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
+import { rateLimitStorage } from './rate-limit/rate-limit-storage';
+import { PLATFORM_LOGGER } from './logging/logger.token';
+import type { PlatformLogger } from './logging/logger';
 import { PlatformValidationPipe } from './validation/platform-validation.pipe';
+import { RequestBodyGuard } from './validation/request-body.guard';
 
 export interface PlatformModuleOptions extends DatabaseOptions {
   service: ServiceName;
@@ -49,9 +53,10 @@ export class PlatformModule implements NestModule {
         }),
         ThrottlerModule.forRootAsync({
           imports: [configModule],
-          inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => ({
+          inject: [PLATFORM_CONFIG, PLATFORM_LOGGER],
+          useFactory: (config: PlatformConfig, logger: PlatformLogger) => ({
             throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.limit }],
+            storage: rateLimitStorage(config.redisUrl, config.service, logger),
           }),
         }),
       ],
@@ -60,8 +65,9 @@ export class PlatformModule implements NestModule {
         TokenVerifier,
         RedisProbe,
         ReadinessService,
-        { provide: APP_GUARD, useClass: ClientIpThrottlerGuard },
+        { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RequestBodyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useClass: PlatformValidationPipe },
       ],

@@ -31,7 +31,7 @@ describe('platform configuration', () => {
       logLevel: 'info',
       allowedOrigins: [],
       rateLimit: { limit: 300, windowMs: 60_000 },
-      trustProxyHops: 0,
+      trustProxy: 0,
       bodyLimit: '100kb',
       streamBroker: 'redis',
       devLogin: false,
@@ -89,6 +89,12 @@ describe('platform configuration', () => {
     expect(config.jwt).toMatchObject({ jwksUrl: 'https://issuer.example/jwks', algorithm: 'RS256', secret: undefined });
   });
 
+  it('reads TRUST_PROXY as a list of trusted proxy addresses and subnets', () => {
+    expect(loadPlatformConfig('session-cycle', { ...complete, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadPlatformConfig('session-cycle', { ...complete, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadPlatformConfig('session-cycle', { ...complete }).trustProxy).toBe(0);
+  });
+
   it('reads lists, proxy trust and limits', () => {
     const config = loadPlatformConfig('ws-gateway', {
       ...complete,
@@ -101,7 +107,7 @@ describe('platform configuration', () => {
     expect(config).toMatchObject({
       port: 0,
       allowedOrigins: ['http://localhost:5173', 'https://app.example'],
-      trustProxyHops: 1,
+      trustProxy: 1,
       rateLimit: { limit: 5, windowMs: 1000 },
     });
   });

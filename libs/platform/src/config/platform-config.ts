@@ -1,3 +1,4 @@
+import { trustFunction, TrustProxy } from '../http/client-address';
 import { ConfigError } from './config-error';
 import { Env, EnvReader } from './env-reader';
 import { databaseNameFor, isServiceName, ServiceName, SERVICE_PORTS } from './service-name';
@@ -46,8 +47,8 @@ export interface PlatformConfig {
   logLevel: LogLevel;
   allowedOrigins: string[];
   rateLimit: RateLimitConfig;
-  /** Express `trust proxy` hops: 0 ignores X-Forwarded-For; 1 trusts the entry proxy in front of the service. */
-  trustProxyHops: number;
+  /** Whose X-Forwarded-For is believed for the client address (TrustProxy): 0 = nobody. */
+  trustProxy: TrustProxy;
   /** Largest accepted request body (body-parser syntax, e.g. `100kb`). */
   bodyLimit: string;
   /** `POST /api/dev/token` signs development tokens (session-cycle; npm start turns it on). Never in production. */
@@ -77,7 +78,7 @@ export function loadPlatformConfig(service: ServiceName, env: Env = process.env)
       limit: read.integer('RATE_LIMIT_MAX', 300, { min: 1, max: 1_000_000 }),
       windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, { min: 100, max: 86_400_000 }),
     },
-    trustProxyHops: trustProxy(read),
+    trustProxy: trustProxy(read),
     bodyLimit: bodyLimit(read),
     devLogin: read.boolean('DEV_LOGIN', false),
   };
@@ -111,11 +112,19 @@ function jwtConfig(read: EnvReader): JwtConfig {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function trustProxy(read: EnvReader): number {
+/** `false` (default), `true` (= 1 hop), a hop count, or a comma list of addresses, subnets and proxy-addr names. */
+function trustProxy(read: EnvReader): TrustProxy {
   const raw = read.optional('TRUST_PROXY')?.toLowerCase();
   if (raw === undefined || raw === 'false') return 0;
   if (raw === 'true') return 1;
-  return read.integer('TRUST_PROXY', 0, { min: 0, max: 10 });
+  if (/^\d+$/.test(raw)) return read.integer('TRUST_PROXY', 0, { min: 0, max: 10 });
+  const list = read.list('TRUST_PROXY');
+  try {
+    trustFunction(list);
+  } catch {
+    throw new ConfigError('TRUST_PROXY', 'must be false, true, a hop count, or a comma list of addresses, subnets, loopback, linklocal, uniquelocal');
+  }
+  return list;
 }
 
 function bodyLimit(read: EnvReader): string {

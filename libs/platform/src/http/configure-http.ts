@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PLATFORM_CONFIG, PlatformConfig } from '../config/platform-config';
 import { correlationIdMiddleware } from '../correlation/correlation-id.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { trustFunction } from './client-address';
 
 /**
  * HTTP settings that live on the Express app rather than in a module: correlation id and metrics first (so even a
@@ -14,9 +15,10 @@ export function configurePlatformHttp(app: INestApplication): PlatformConfig {
   const express = app as NestExpressApplication;
   express.use(correlationIdMiddleware);
   express.use(httpMetricsMiddleware);
-  express.set('trust proxy', config.trustProxyHops);
+  express.set('trust proxy', trustFunction(config.trustProxy));
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: config.bodyLimit });
+  // Parsed for the routes that accept it (@AcceptBodyTypes); every other route answers 415 (RequestBodyGuard).
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   if (config.allowedOrigins.length > 0) {
     express.enableCors({ origin: config.allowedOrigins, credentials: true, exposedHeaders: ['X-Correlation-Id'] });

@@ -2,3 +2,4 @@ export * from './configure-http';
 export * from './bootstrap-service';
 export * from './stream-consumer';
 export * from './entry-routes';
+export * from './client-address';

@@ -1,2 +1,3 @@
-export * from './client-ip-throttler.guard';
+export * from './client-throttler.guard';
+export * from './rate-limit-storage';
 export { SkipThrottle, Throttle } from '@nestjs/throttler';

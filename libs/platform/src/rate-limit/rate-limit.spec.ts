@@ -1,7 +1,10 @@
 import { errorOf } from '../spec-support/http';
 import { PlatformTestApp, startPlatformTestApp } from '../spec-support/platform-test-app';
+import { signTestToken } from '../testing/platform-test-env';
+import { freePort } from '../testing/redis-server';
+import { uniqueName } from '../testing/test-database';
 
-describe('rate limiting per client IP', () => {
+describe('rate limiting per client', () => {
   const apps: PlatformTestApp[] = [];
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));
@@ -39,6 +42,45 @@ describe('rate limiting per client IP', () => {
     // Another client behind the same proxy has its own budget; a spoofed left-most entry does not help client A.
     expect((await open(t, { 'x-forwarded-for': '198.51.100.8' })).status).toBe(200);
     expect((await open(t, { 'x-forwarded-for': '10.9.9.9, 198.51.100.7' })).status).toBe(429);
+  });
+
+  it('follows X-Forwarded-For only through the listed proxy addresses (TRUST_PROXY=loopback)', async () => {
+    const t = await start({ TRUST_PROXY: 'loopback' });
+    for (let i = 0; i < 3; i++) expect((await open(t, { 'x-forwarded-for': '198.51.100.20' })).status).toBe(200);
+    expect((await open(t, { 'x-forwarded-for': '198.51.100.20' })).status).toBe(429);
+    expect((await open(t, { 'x-forwarded-for': '198.51.100.21' })).status).toBe(200);
+    const untrusted = await start({ TRUST_PROXY: '10.0.0.0/8' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await open(untrusted, { 'x-forwarded-for': `198.51.100.${30 + i}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it('holds one limit across replicas: the counters are in Redis', async () => {
+    const prefix = uniqueName('rl');
+    const [a, b] = [await start({ STREAM_PREFIX: prefix }), await start({ STREAM_PREFIX: prefix })];
+    const statuses = [(await open(a)).status, (await open(b)).status, (await open(a)).status, (await open(b)).status];
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it('counts a caller with a valid token as its user, whatever address it comes from', async () => {
+    const t = await start({ TRUST_PROXY: 'loopback' });
+    const me = (user: string, ip: string) =>
+      fetch(`${t.baseUrl}/api/things/me`, { headers: { authorization: `Bearer ${tokens[user]}`, 'x-forwarded-for': ip } });
+    const tokens: Record<string, string> = { alice: await signTestToken('alice'), bob: await signTestToken('bob') };
+    const alice = [];
+    for (let i = 0; i < 4; i++) alice.push((await me('alice', `203.0.113.${i}`)).status);
+    expect(alice).toEqual([200, 200, 200, 429]);
+    expect((await me('bob', '203.0.113.0')).status).toBe(200);
+    // A forged token does not borrow a user's budget: it is counted by address (and refused).
+    const forged = await fetch(`${t.baseUrl}/api/things/me`, { headers: { authorization: `Bearer ${tokens.bob}x`, 'x-forwarded-for': '203.0.113.50' } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('keeps serving with a per-process limit when Redis is unreachable', async () => {
+    const t = await start({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await open(t)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('never limits health and metrics (probes and scrapers)', async () => {

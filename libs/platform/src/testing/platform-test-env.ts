@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { TEST_REDIS_URL } from './test-database';
+import { TEST_REDIS_URL, uniqueName } from './test-database';
 
 /** The JWT settings test apps run with; tokens from signTestToken pass their guard. */
 export const TEST_JWT = {
@@ -8,13 +8,16 @@ export const TEST_JWT = {
   audience: 'choice-sherpa-api',
 } as const;
 
-/** An environment for PlatformModule.forService({ env }) or a child process: own database, shared Redis, test JWT. */
+/**
+ * An environment for PlatformModule.forService({ env }) or a child process: own database, shared Redis, test JWT,
+ * and its own stream prefix unless given one (the prefix also keys the rate-limit counters in Redis).
+ */
 export function testPlatformEnv(settings: { databaseUrl: string; streamPrefix?: string } & Record<string, string | undefined>): Record<string, string | undefined> {
   const { databaseUrl, streamPrefix, ...rest } = settings;
   return {
     DATABASE_URL: databaseUrl,
     REDIS_URL: TEST_REDIS_URL,
-    STREAM_PREFIX: streamPrefix,
+    STREAM_PREFIX: streamPrefix ?? uniqueName('test'),
     JWT_SECRET: TEST_JWT.secret,
     JWT_ISSUER: TEST_JWT.issuer,
     JWT_AUDIENCE: TEST_JWT.audience,

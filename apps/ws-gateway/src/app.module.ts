@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CONSUMER_MIGRATIONS, DeadLetterAdminModule } from '@choice-sherpa/events';
 import { PLATFORM_CONFIG, PlatformConfig, PlatformModule, TokenVerifier } from '@choice-sherpa/platform';
-import { gatewaySettingsFrom } from './live/application/gateway-settings';
+import { loadGatewaySettings } from './ws-gateway.settings';
 import { LIVE_MIGRATIONS } from './live/infrastructure/live.migrations';
 import { LiveModule } from './live/live.module';
 
@@ -11,7 +11,7 @@ import { LiveModule } from './live/live.module';
     PlatformModule.forService({ service: 'ws-gateway', migrations: [...CONSUMER_MIGRATIONS, ...LIVE_MIGRATIONS] }),
     DeadLetterAdminModule,
     LiveModule.forRoot({
-      settings: { inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => gatewaySettingsFrom(config) },
+      settings: { inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => loadGatewaySettings(config) },
       verifier: { useExisting: TokenVerifier },
     }),
   ],

@@ -49,6 +49,14 @@ export class CapturingLogger implements LoggerService {
   }
 }
 
+export interface SocketOptions {
+  token?: string;
+  origin?: string | null;
+  transports?: ('websocket' | 'polling')[];
+  /** Extra handshake headers, e.g. X-Forwarded-For. */
+  headers?: Record<string, string>;
+}
+
 export interface RunningGateway {
   app: INestApplication;
   url: string;
@@ -118,7 +126,7 @@ export class GatewayWorld {
   }
 
   /** A Socket.IO client on /live; resolves once connected, rejects with the connect error. */
-  async connect(gateway: RunningGateway, options: { token?: string; origin?: string | null; transports?: ('websocket' | 'polling')[] } = {}): Promise<Socket> {
+  async connect(gateway: RunningGateway, options: SocketOptions = {}): Promise<Socket> {
     const socket = this.socket(gateway, options);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -128,11 +136,11 @@ export class GatewayWorld {
   }
 
   /** An unconnected client (connecting in the background), for refusal tests. */
-  socket(gateway: RunningGateway, options: { token?: string; origin?: string | null; transports?: ('websocket' | 'polling')[] } = {}): Socket {
+  socket(gateway: RunningGateway, options: SocketOptions = {}): Socket {
     const origin = options.origin === undefined ? ALLOWED_ORIGIN : options.origin;
     const socket = io(`${gateway.url}/live`, {
       auth: options.token === undefined ? {} : { token: options.token },
-      extraHeaders: origin === null ? {} : { Origin: origin },
+      extraHeaders: { ...(origin === null ? {} : { Origin: origin }), ...options.headers },
       transports: options.transports ?? ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -213,7 +221,14 @@ export function record(socket: Socket): ClientEvent[] {
   return received;
 }
 
-export function connectError(socket: Socket): Promise<Error> {
+/** A metric's value in the gateway's /metrics (0 when the series does not exist yet). */
+export async function metricValue(gateway: RunningGateway, series: string): Promise<number> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+export function connectError(socket: Socket): Promise<Error & { data?: { code?: string } }> {
   return new Promise((resolve, reject) => {
     socket.once('connect', () => reject(new Error('connected, but a refusal was expected')));
     socket.once('connect_error', (error) => resolve(error));

@@ -4,6 +4,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 import { JoinSession } from '../application/join-session';
 import { JoinAck, JoinErrorCodes, refusal } from '../domain/join-errors';
+import { trustFunction } from '@choice-sherpa/platform';
+import { ConnectionQuota } from '../domain/connection-quota';
 import { TokenBucket } from '../domain/rate-limiter';
 import { connectedSockets, joinsTotal, socketsDropped } from '../infrastructure/live.metrics';
 import { SocketIoAnnouncer } from '../infrastructure/socket-io-announcer';
@@ -15,8 +17,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface SocketState {
   subscriber: SocketSubscriber;
+  /** The user's join budget (shared by the user's sockets on this replica). */
   joins: TokenBucket;
+  release(): void;
   expiryTimer?: NodeJS.Timeout;
+  /** Set once the server drops the socket, so a drop is logged and counted once, not once per packet still queued. */
+  dropped?: boolean;
 }
 
 type AckFn = (response: JoinAck) => void;
@@ -37,53 +43,78 @@ function messageOf(args: unknown[]): { body: unknown; reply: AckFn } {
 export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket> {
   private readonly logger = new Logger(LiveGateway.name);
   private readonly states = new WeakMap<Socket, SocketState>();
+  private readonly quota: ConnectionQuota;
 
   constructor(
     private readonly joinSession: JoinSession,
     private readonly announcer: SocketIoAnnouncer,
     @Inject(HANDSHAKE_VERIFIER) private readonly verifier: HandshakeVerifier,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
-  ) {}
+  ) {
+    this.quota = new ConnectionQuota({
+      socketsPerUser: settings.maxSocketsPerUser,
+      socketsPerAddress: settings.maxSocketsPerAddress,
+      joinBurst: settings.joinBurst,
+      joinPerSecond: settings.joinPerSecond,
+    });
+  }
 
   afterInit(namespace: Namespace): void {
-    namespace.use(handshakeAuthenticator(this.verifier, this.logger));
+    namespace.use(handshakeAuthenticator({ verifier: this.verifier, quota: this.quota, trust: trustFunction(this.settings.trustProxy), logger: this.logger }));
     this.announcer.attach(namespace);
   }
 
   handleConnection(socket: Socket): void {
     const identity = socket.data.identity as SocketIdentity | undefined;
-    if (!identity) {
+    if (!identity || !socket.connected) {
       socket.disconnect(true);
       return;
     }
     const state: SocketState = {
       subscriber: new SocketSubscriber(socket, identity.userId),
-      joins: new TokenBucket(this.settings.joinBurst, this.settings.joinPerSecond),
+      joins: identity.lease.joins,
+      release: identity.lease.release,
     };
+    // Counted and registered before anything below can disconnect it, and released by our own listener, so the
+    // gauge comes down whichever way (and however early) the socket goes.
     this.states.set(socket, state);
-    this.guardAgainstFloods(socket);
-    this.disconnectAtExpiry(socket, state, identity.expiresAt);
+    connectedSockets.inc();
+    socket.once('disconnect', () => this.release(socket));
+    this.guardAgainstFloods(socket, state);
     socket.on('session:join', (...args: unknown[]) => void this.onJoin(socket, state, messageOf(args)));
     socket.on('session:leave', (...args: unknown[]) => this.onLeave(state, messageOf(args)));
-    connectedSockets.inc();
     this.logger.log({ msg: 'socket connected', socket_id: socket.id });
+    this.disconnectAtExpiry(socket, state, identity.expiresAt);
   }
 
   handleDisconnect(socket: Socket): void {
+    this.release(socket);
+  }
+
+  private release(socket: Socket): void {
     const state = this.states.get(socket);
     if (!state) return;
+    this.states.delete(socket);
     clearTimeout(state.expiryTimer);
     connectedSockets.dec();
+    state.release();
     this.joinSession.disconnect(state.subscriber);
-    this.states.delete(socket);
+  }
+
+  /** Drops the socket once: logged and counted for the first reason only. */
+  private drop(socket: Socket, state: SocketState, reason: 'join_flood' | 'packet_flood' | 'token_expired', msg: string): void {
+    if (state.dropped) return;
+    state.dropped = true;
+    this.logger[reason === 'token_expired' ? 'log' : 'warn']({ msg, socket_id: socket.id });
+    socketsDropped.inc({ reason });
+    socket.disconnect(true);
   }
 
   private async onJoin(socket: Socket, state: SocketState, { body, reply }: { body: unknown; reply: AckFn }): Promise<void> {
+    if (state.dropped) return;
     if (!state.joins.take()) {
       if (state.joins.refusals > this.settings.joinRefusalsBeforeDisconnect) {
-        this.logger.warn({ msg: 'socket dropped: join flood', socket_id: socket.id });
-        socketsDropped.inc({ reason: 'join_flood' });
-        socket.disconnect(true);
+        this.drop(socket, state, 'join_flood', 'socket dropped: join flood');
         return;
       }
       joinsTotal.inc({ outcome: JoinErrorCodes.rateLimited });
@@ -107,14 +138,13 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     reply(this.joinSession.leave(state.subscriber, body));
   }
 
-  /** Any packet counts: a client sending faster than the bucket refills is disconnected. */
-  private guardAgainstFloods(socket: Socket): void {
+  /** Any packet counts: a client sending faster than the bucket refills is disconnected (packets still queued are ignored). */
+  private guardAgainstFloods(socket: Socket, state: SocketState): void {
     const packets = new TokenBucket(this.settings.packetBurst, this.settings.packetsPerSecond);
     socket.use((_packet, next) => {
+      if (state.dropped) return;
       if (packets.take()) return next();
-      this.logger.warn({ msg: 'socket dropped: packet flood', socket_id: socket.id });
-      socketsDropped.inc({ reason: 'packet_flood' });
-      socket.disconnect(true);
+      this.drop(socket, state, 'packet_flood', 'socket dropped: packet flood');
     });
   }
 
@@ -124,9 +154,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     const arm = () => {
       const remaining = expiresAt - Date.now();
       if (remaining <= 0) {
-        this.logger.log({ msg: 'socket token expired', socket_id: socket.id });
-        socketsDropped.inc({ reason: 'token_expired' });
-        socket.disconnect(true);
+        this.drop(socket, state, 'token_expired', 'socket token expired');
         return;
       }
       state.expiryTimer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));

@@ -32,9 +32,9 @@ export const PLATFORM_SETTINGS: readonly SettingSpec[] = [
   { name: 'JWT_AUDIENCE', required: false, secret: false, description: 'required `aud` of tokens' },
   { name: 'LOG_LEVEL', required: false, default: 'info', secret: false, description: 'pino level' },
   { name: 'ALLOWED_ORIGINS', required: false, default: '(none)', secret: false, description: 'comma-separated browser origins (CORS and Socket.IO handshakes)' },
-  { name: 'RATE_LIMIT_MAX', required: false, default: '300', secret: false, description: 'requests per client per window' },
+  { name: 'RATE_LIMIT_MAX', required: false, default: '300', secret: false, description: 'HTTP requests per client (the user of a valid token, else the client address) per window, per service, counted in Redis across replicas' },
   { name: 'RATE_LIMIT_WINDOW_MS', required: false, default: '60000', secret: false, description: 'rate-limit window' },
-  { name: 'TRUST_PROXY', required: false, default: 'false', secret: false, description: 'proxy hops whose X-Forwarded-For is trusted (true = 1)' },
+  { name: 'TRUST_PROXY', required: false, default: 'false', secret: false, description: 'whose X-Forwarded-For gives the client address: false, a comma list of proxy addresses/subnets (or loopback, linklocal, uniquelocal), or a hop count (true = 1)' },
   { name: 'DEV_LOGIN', required: false, default: 'false', secret: false, description: 'session-cycle serves POST /api/dev/token (development sign-in; on in npm start only)' },
   { name: 'BODY_LIMIT', required: false, default: '100kb', secret: false, description: 'largest request body' },
 ];

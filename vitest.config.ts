@@ -21,6 +21,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every service log a run produced is checked for confidential text after the run (README "Security").
+    globalSetup: ['test/support/log-check.global-setup.ts'],
   },
   plugins: [swc.vite({ module: { type: 'es6' } })],
 });

@@ -1,3 +1,5 @@
+import { confidentialTextOf, recordConfidential } from './run-logs';
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -39,6 +41,7 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    recordConfidential(confidentialTextOf(body));
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,

@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, WriteStream } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { repoRoot } from './repo-root';
+import { runLogDir } from './run-logs';
 import type { Service } from './services';
 
 const LOG_LINES_KEPT = 400;
@@ -29,7 +31,8 @@ export function distDir(): string {
 /**
  * One compiled service (`node dist/apps/<service>/src/main.js`, the entry point its container runs) as a child
  * process: start, wait for /health/ready, stop gracefully, SIGKILL, restart. Output is kept (last lines) for
- * failure messages, and echoed when E2E_LOGS=1.
+ * failure messages, echoed when E2E_LOGS=1, and written whole to the test run's log directory (`runLogDir()`), where
+ * the run's log check reads it.
  */
 export class ServiceProcess {
   private child?: ChildProcess;
@@ -74,8 +77,11 @@ export class ServiceProcess {
     });
     this.child = child;
     liveChildren.add(child);
-    this.capture(child.stdout!);
-    this.capture(child.stderr!);
+    const file = createWriteStream(path.join(runLogDir(), `${this.service}-${this.port}.log`), { flags: 'a' });
+    this.capture(child.stdout!, file);
+    this.capture(child.stderr!, file);
+    // After both output streams closed (exit can come before their last lines).
+    child.once('close', () => file.end());
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         liveChildren.delete(child);
@@ -129,9 +135,10 @@ export class ServiceProcess {
     return this.lines.slice(-lines).join('\n');
   }
 
-  private capture(stream: NodeJS.ReadableStream): void {
+  private capture(stream: NodeJS.ReadableStream, file: WriteStream): void {
     const echo = process.env.E2E_LOGS === '1';
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+      if (!file.writableEnded) file.write(`${line}\n`);
       this.lines.push(line);
       if (this.lines.length > LOG_LINES_KEPT) this.lines.shift();
       if (echo) process.stderr.write(`[${this.service}] ${line}\n`);

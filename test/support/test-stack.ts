@@ -3,6 +3,7 @@ import { createTestDatabase, freePort, TEST_REDIS_URL, TestDatabase, uniqueName 
 import { ApiClient } from './api-client';
 import { EventStreams } from './event-streams';
 import { LiveSocket, LiveSocketOptions } from './live-socket';
+import { recordConfidential } from './run-logs';
 import { ServiceProcess } from './service-process';
 import { databasePrefixFor, Service, SERVICES } from './services';
 import { mintToken, TokenOptions, TokenSettings } from './tokens';
@@ -51,6 +52,7 @@ export class TestStack {
     const services = options.services ?? SERVICES;
     const partitions = options.partitions ?? 4;
     const tokens: TokenSettings = { secret: randomBytes(32).toString('hex'), issuer: 'choice-sherpa-e2e', audience: 'choice-sherpa' };
+    recordConfidential([tokens.secret]);
     const databases: TestDatabase[] = [];
     const stack = new TestStack(uniqueName('e2e'), partitions, databases, tokens);
     try {
@@ -69,7 +71,8 @@ export class TestStack {
           JWT_ISSUER: tokens.issuer,
           JWT_AUDIENCE: tokens.audience,
           ALLOWED_ORIGINS: TEST_ORIGIN,
-          LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+          // info: the run's log check (README "Security") reads what the services really log.
+          LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
           // The tests poll the read model; the per-client limit is exercised by the platform's own tests.
           RATE_LIMIT_MAX: '1000000',
           ...options.env,

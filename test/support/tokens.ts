@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { recordConfidential } from './run-logs';
 
 export interface TokenSettings {
   secret: string;
@@ -17,7 +18,10 @@ export interface TokenOptions {
 export async function mintToken(settings: TokenSettings, userId: string, options: TokenOptions = {}): Promise<string> {
   const claims: Record<string, unknown> = {};
   if (options.roles) claims.roles = options.roles;
-  if (options.email) claims.email = options.email;
+  if (options.email) {
+    claims.email = options.email;
+    recordConfidential([options.email]);
+  }
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)

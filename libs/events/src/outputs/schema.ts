@@ -1,3 +1,5 @@
+import { safeKey } from '@choice-sherpa/platform/validation/field-path';
+
 /** One invalid field: `field` is a path such as `fundamental_objectives[2].description`. */
 export interface FieldError {
   field: string;
@@ -55,7 +57,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 export function fieldPath(path: string, key: string): string {
-  const shown = key.length > 50 ? `${key.slice(0, 50)}…` : key;
+  const shown = safeKey(key);
   return path ? `${path}.${shown}` : shown;
 }
 
@@ -223,8 +225,7 @@ export function record<T>(key: TextOptions, item: Schema<T>, options: { maxKeys:
       const out: Record<string, T> = {};
       let valid = true;
       for (const k of keys) {
-        const shown = k.length > 50 ? `${k.slice(0, 50)}…` : k;
-        const keyPath = `${path}[${JSON.stringify(shown)}]`;
+        const keyPath = `${path}[${JSON.stringify(safeKey(k))}]`;
         if (FORBIDDEN_KEYS.has(k)) {
           errors.add(keyPath, 'forbidden key');
           valid = false;

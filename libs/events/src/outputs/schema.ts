@@ -1,5 +1,3 @@
-import { safeKey } from '@choice-sherpa/platform/validation/field-path';
-
 /** One invalid field: `field` is a path such as `fundamental_objectives[2].description`. */
 export interface FieldError {
   field: string;
@@ -54,6 +52,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A key as error paths show it: a plain field name or id as is, anything else (free text sent as a key) as `[key]`,
+ * never repeated (the platform's `safeKey` rule; this module imports no package, test/architecture checks it).
+ */
+function safeKey(key: string): string {
+  return /^[A-Za-z0-9_:-]{1,64}$/.test(key) ? key : '[key]';
 }
 
 export function fieldPath(path: string, key: string): string {

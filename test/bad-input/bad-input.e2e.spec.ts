@@ -207,9 +207,10 @@ describe('bad input through the running services: refused or carried, never 500,
     }
   });
 
-  it('covers every route of session-cycle and dashboard-projector in API.md and each service’s admin routes', () => {
+  it('covers every route of session-cycle and dashboard-projector in API.md, the notifier preferences and each service’s admin routes', () => {
     expect(ROUTES.filter((route) => route.service === 'session-cycle').length).toBe(16);
     expect(ROUTES.filter((route) => route.service === 'dashboard-projector').length).toBe(4);
+    expect(ROUTES.filter((route) => route.service === 'notifier').length).toBe(2);
     expect(ADMIN_ROUTES.length).toBe(3 * CONSUMING_SERVICES.length);
     expect(new Set(ROUTES.map(describeRoute)).size).toBe(ROUTES.length);
   });

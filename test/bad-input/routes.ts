@@ -60,6 +60,10 @@ export const ROUTES: BadInputRoute[] = [
   { service: 'dashboard-projector', method: 'GET', path: (ids, id) => `/api/dashboard/sessions/${id ?? ids.sessionId}`, idParam: true },
   { service: 'dashboard-projector', method: 'GET', path: (ids, id) => `/api/dashboard/cycles/${id ?? ids.cycleId}/components/objectives`, idParam: true },
   { service: 'dashboard-projector', method: 'GET', path: (ids, id) => `/api/dashboard/cycles/compare?ids=${id ?? ids.cycleId},${ids.cycleId.replace(/.$/, '0')}` },
+  // notifier (the one-click unsubscribe POST accepts its RFC 8058 form body on purpose and is covered by apps/notifier/test)
+  { service: 'notifier', method: 'GET', path: () => '/api/notifications/preferences' },
+  { service: 'notifier', method: 'PUT', path: () => '/api/notifications/preferences', body: () => ({ cycle_summaries: false }) },
+  // conversation: add its routes here when they are on main (API.md "conversation").
 ];
 
 /** Every consuming service's dead-letter admin routes (API.md "Admin"). */

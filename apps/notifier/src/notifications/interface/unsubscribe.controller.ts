@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiError, Public } from '@choice-sherpa/platform';
+import { AcceptBodyTypes, ApiError, Public } from '@choice-sherpa/platform';
 import { NotificationPreferences } from '../application/notification-preferences';
 import { InvalidUnsubscribeToken } from '../application/ports';
 import { unsubscribePage } from '../domain/templates/unsubscribe-page';
@@ -27,6 +27,8 @@ export class UnsubscribeController {
 
   @Post()
   @HttpCode(200)
+  // RFC 8058: the body is the fixed form `List-Unsubscribe=One-Click` (urlencoded or multipart); nothing reads it.
+  @AcceptBodyTypes('application/x-www-form-urlencoded', 'multipart/form-data')
   async unsubscribe(@Query() query: UnsubscribeQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const wantsPage = request.accepts(['json', 'html']) === 'html';
     try {

@@ -16,11 +16,18 @@ const CARRIED = fc
   .map((parts) => `Decision ${parts.join(' ')} ok`);
 /** A value of another JSON type than `valid` (null only where the field is required). */
 function wrongTypeFor(valid: unknown, optional: boolean): fc.Arbitrary<unknown> {
-  const kinds: fc.Arbitrary<unknown>[] = [fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 })];
-  if (!optional) kinds.push(fc.constant(null));
-  kinds.push(typeof valid === 'string' ? fc.dictionary(fc.constantFrom('a', 'b'), fc.integer()) : fc.string({ maxLength: 8 }));
-  return fc.oneof(...kinds);
+  const kinds: [string, fc.Arbitrary<unknown>][] = [
+    ['number', fc.integer()],
+    ['boolean', fc.boolean()],
+    ['array', fc.array(fc.integer(), { maxLength: 3 })],
+    ['object', fc.dictionary(fc.constantFrom('a', 'b'), fc.integer())],
+    ['string', fc.string({ maxLength: 8 })],
+  ];
+  const type = Array.isArray(valid) ? 'array' : typeof valid;
+  const wrong = kinds.filter(([kind]) => kind !== type).map(([, arbitrary]) => arbitrary);
+  return fc.oneof(...wrong, ...(optional ? [] : [fc.constant(null)]));
 }
+
 const UNKNOWN_KEYS = fc.oneof(fc.constantFrom(...FORBIDDEN_KEYS), fc.stringMatching(/^[a-z][a-z_]{0,11}$/), fc.string({ minLength: 1, maxLength: 30 }));
 const BAD_IDS = fc.oneof(
   fc.constantFrom('9007199254740993', '99999999999999999999999', '-1', '0', '1e3', '0x10', '1.5', ' 1', 'null', 'undefined', "1' OR '1'='1"),

@@ -16,13 +16,12 @@ export default defineConfig({
   test: {
     globals: true,
     // PostgreSQL and Redis for the run: the configured ones, else embedded PostgreSQL and redis-server from PATH.
-    globalSetup: ['test/setup/test-infrastructure.ts'],
+    // Then every service log the run produced is checked for confidential text after it (README "Security").
+    globalSetup: ['test/setup/test-infrastructure.ts', 'test/support/log-check.global-setup.ts'],
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'hosts/**/*.spec.ts', 'test/**/*.spec.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Every service log a run produced is checked for confidential text after the run (README "Security").
-    globalSetup: ['test/support/log-check.global-setup.ts'],
   },
   plugins: [swc.vite({ module: { type: 'es6' } })],
 });

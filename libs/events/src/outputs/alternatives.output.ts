@@ -17,6 +17,6 @@ export const alternativesOutput = refine(
   }),
   (output, add) => {
     const ids = reportDuplicateIds(output.alternatives, 'alternatives', add);
-    if (output.status_quo_id !== null && !ids.has(output.status_quo_id)) add('status_quo_id', `names no alternative ("${output.status_quo_id}")`);
+    if (output.status_quo_id !== null && !ids.has(output.status_quo_id)) add('status_quo_id', 'names no alternative');
   },
 );

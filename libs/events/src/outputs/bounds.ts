@@ -28,11 +28,21 @@ export const id = () => text(ID_OPTIONS);
 export const shortText = () => text({ max: LIMITS.shortText });
 export const bodyText = () => text({ max: LIMITS.text });
 
-/** Reports ids that occur more than once, as `<listPath>[i].id: duplicate id`. */
-export function reportDuplicateIds(items: { id: string }[], listPath: string, add: (field: string, message: string) => void, seen = new Set<string>()): Set<string> {
+/**
+ * Reports ids that occur more than once, as `<listPath>[i].id: duplicate id (same as <first path>)`: messages name
+ * positions, never the id the client chose (README "Security"). Returns each id with the path of its first use.
+ */
+export function reportDuplicateIds(
+  items: { id: string }[],
+  listPath: string,
+  add: (field: string, message: string) => void,
+  seen = new Map<string, string>(),
+): Map<string, string> {
   items.forEach((item, index) => {
-    if (seen.has(item.id)) add(`${listPath}[${index}].id`, `duplicate id "${item.id}"`);
-    seen.add(item.id);
+    const at = `${listPath}[${index}].id`;
+    const first = seen.get(item.id);
+    if (first !== undefined) add(at, `duplicate id (same as ${first})`);
+    else seen.set(item.id, at);
   });
   return seen;
 }

@@ -30,8 +30,11 @@ export const COMPLETION_RULES: Record<ComponentType, (output: ComponentOutput | 
     if (!table || table.alternative_ids.length === 0 || table.objective_ids.length === 0) {
       return ['the table needs at least 1 alternative and 1 objective'];
     }
-    const missing = table.alternative_ids.flatMap((a) => table.objective_ids.map((o) => cellKey(a, o))).filter((key) => !(key in table.cells));
-    return missing.length ? [`a cell is needed for every alternative x objective; missing: ${missing.slice(0, 20).join(', ')}`] : [];
+    // Named by position in the two lists, never by the ids the client chose (README "Security").
+    const missing = table.alternative_ids.flatMap((a, i) =>
+      table.objective_ids.flatMap((o, j) => (cellKey(a, o) in table.cells ? [] : [`alternative_ids[${i}] x objective_ids[${j}]`])),
+    );
+    return missing.length ? [`a cell is needed for every alternative x objective; missing: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', ...' : ''}`] : [];
   },
   tradeoffs: () => [],
   recommendation: () => [],

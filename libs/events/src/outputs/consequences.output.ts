@@ -26,20 +26,24 @@ export const consequencesOutput = refine(
     ),
   }),
   (output, add) => {
-    const alternatives = new Set<string>();
-    output.alternative_ids.forEach((value, i) => {
-      if (alternatives.has(value)) add(`alternative_ids[${i}]`, `duplicate id "${value}"`);
-      alternatives.add(value);
-    });
-    const objectives = new Set<string>();
-    output.objective_ids.forEach((value, i) => {
-      if (objectives.has(value)) add(`objective_ids[${i}]`, `duplicate id "${value}"`);
-      objectives.add(value);
-    });
+    // Messages name positions, never the ids the client chose (README "Security").
+    const alternatives = firstPositions(output.alternative_ids, 'alternative_ids', add);
+    const objectives = firstPositions(output.objective_ids, 'objective_ids', add);
     for (const key of Object.keys(output.cells)) {
       const [alternative, objective] = key.split(':');
-      if (!alternatives.has(alternative)) add(`cells[${JSON.stringify(key)}]`, `names no alternative in alternative_ids ("${alternative}")`);
-      else if (!objectives.has(objective)) add(`cells[${JSON.stringify(key)}]`, `names no objective in objective_ids ("${objective}")`);
+      if (!alternatives.has(alternative)) add(`cells[${JSON.stringify(key)}]`, 'names no alternative in alternative_ids');
+      else if (!objectives.has(objective)) add(`cells[${JSON.stringify(key)}]`, 'names no objective in objective_ids');
     }
   },
 );
+
+/** Each id with the path of its first place in the list; a later repeat is reported as a duplicate of that place. */
+function firstPositions(ids: string[], listPath: string, add: (field: string, message: string) => void): Map<string, string> {
+  const first = new Map<string, string>();
+  ids.forEach((value, i) => {
+    const seen = first.get(value);
+    if (seen !== undefined) add(`${listPath}[${i}]`, `duplicate id (same as ${seen})`);
+    else first.set(value, `${listPath}[${i}]`);
+  });
+  return first;
+}

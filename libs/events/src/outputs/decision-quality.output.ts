@@ -26,10 +26,11 @@ export const decisionQualityOutput = refine(
     ),
   }),
   (output, add) => {
-    const seen = new Set<string>();
+    const first = new Map<string, number>();
     output.elements.forEach((element, i) => {
-      if (seen.has(element.name)) add(`elements[${i}].name`, `duplicate element "${element.name}"`);
-      seen.add(element.name);
+      const seen = first.get(element.name);
+      if (seen !== undefined) add(`elements[${i}].name`, `duplicate element (same as elements[${seen}].name)`);
+      else first.set(element.name, i);
     });
   },
 );

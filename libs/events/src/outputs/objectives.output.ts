@@ -26,7 +26,7 @@ export const objectivesOutput = refine(
     reportDuplicateIds(output.means_objectives, 'means_objectives', add, ids);
     output.means_objectives.forEach((means, i) =>
       means.supports.forEach((target, j) => {
-        if (!ids.has(target)) add(`means_objectives[${i}].supports[${j}]`, `names no objective ("${target}")`);
+        if (!ids.has(target)) add(`means_objectives[${i}].supports[${j}]`, 'names no objective');
       }),
     );
   },

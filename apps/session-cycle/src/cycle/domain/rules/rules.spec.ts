@@ -142,7 +142,7 @@ describe('ComponentCompletion', () => {
   it('consequences need a cell for every alternative x objective', () => {
     const table = structuredClone(SAMPLE_OUTPUTS.consequences) as { cells: Record<string, unknown> };
     delete table.cells['a2:o2'];
-    expect(COMPLETION_RULES.consequences(table)).toEqual(['a cell is needed for every alternative x objective; missing: a2:o2']);
+    expect(COMPLETION_RULES.consequences(table)).toEqual(['a cell is needed for every alternative x objective; missing: alternative_ids[1] x objective_ids[1]']);
     expect(COMPLETION_RULES.consequences({ alternative_ids: [], objective_ids: [], cells: {} })).toHaveLength(1);
     expect(COMPLETION_RULES.consequences(null)).toHaveLength(1);
   });

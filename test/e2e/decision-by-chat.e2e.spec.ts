@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { COMPONENT_TYPES } from '@choice-sherpa/events/outputs';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { ApiClient, createCycle, createSession, TestStack } from '../support';
+import { repoRoot } from '../support/repo-root';
 
 // A whole decision made by chat alone, through the six services as processes: every component's output comes from
 // chatting with the offline facilitator (never from PUT output), then Pugh and DQ reach the dashboard and the cycle
@@ -127,4 +131,25 @@ describe('a decision made by chat alone, across the six services', () => {
     );
     expect(events.find((e) => e.event_type === 'cycle.completed')!.payload).toMatchObject({ dq_score: 60 });
   }, 600_000);
+});
+
+/** The bash block of the README's "A decision made by chat" section, as a reader copies it. */
+function readmeChatWalkthrough(): string {
+  const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## A decision made by chat'));
+  const block = /```bash\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('README: no bash block under "A decision made by chat"');
+  return block[1];
+}
+
+describe("the README's chat walkthrough", () => {
+  it('runs as written through the entry point: the streamed proposal, the confirmation, the completed component', async () => {
+    const userId = `readme-${randomUUID()}`;
+    const env = { PATH: process.env.PATH, API: stack.publicUrl('session-cycle'), TOKEN: await stack.token(userId, { email: `${userId}@example.com` }) };
+    const { stdout } = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', readmeChatWalkthrough()], { env, timeout: 120_000 });
+
+    expect(stdout).toContain('event: extraction');
+    expect(stdout).toContain('{"state":"confirmed","phase":"confirm"}');
+    expect(stdout.trim().split('\n').at(-1)).toBe('{"completed":1,"required":8,"percent":12}');
+  }, 180_000);
 });

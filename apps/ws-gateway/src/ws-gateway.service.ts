@@ -7,7 +7,9 @@ export const SERVICE: ServiceDefinition = {
   name: 'ws-gateway',
   module: AppModule,
   options: {
-    beforeListen: (app) => prepareLiveServer(app),
+    beforeListen: async (app) => {
+      await prepareLiveServer(app);
+    },
     microservice: (app, config) => gatewayConsumer(app, config),
   },
 };

@@ -13,7 +13,7 @@ describe('ws-gateway settings', () => {
 
   it('uses the documented defaults and names an invalid value', () => {
     const settings = loadGatewaySettings(shared, {});
-    expect(settings).toMatchObject({ maxSocketsPerUser: 20, maxSocketsPerAddress: 100, joinBurst: 20, eventLogRetentionMs: 24 * 3_600_000 });
+    expect(settings).toMatchObject({ maxSocketsPerUser: 20, maxSocketsPerAddress: 100, joinBurst: 20, eventLogRetentionMs: 24 * 3_600_000, feedCatchUpIntervalMs: 1_000 });
     expect(() => loadGatewaySettings(shared, { WS_MAX_SOCKETS_PER_USER: '0' })).toThrow(ConfigError);
     expect(() => loadGatewaySettings(shared, { WS_MAX_SOCKETS_PER_USER: 'lots' })).toThrow(/^WS_MAX_SOCKETS_PER_USER/);
   });

@@ -16,6 +16,7 @@ export const WS_GATEWAY_SETTINGS: readonly SettingSpec[] = [
   spec('WS_MAX_SESSIONS_PER_SOCKET', 50, 'sessions one socket may join'),
   spec('WS_MAX_MESSAGE_BYTES', 16 * 1024, 'largest frame; a bigger one closes the connection'),
   spec('WS_REPLAY_PAGE_SIZE', 500, 'events per read when a socket catches up'),
+  spec('WS_FEED_CATCH_UP_INTERVAL_MS', 1_000, 'how often joined sessions are checked against the event log; an event whose announcement was lost reaches its sockets within two intervals'),
   spec('WS_EVENT_LOG_RETENTION_HOURS', 24, 'how long the per-session event log keeps events (replay with since)'),
   spec('WS_EVENT_LOG_SWEEP_INTERVAL_MS', 60_000, 'how often old log rows are deleted'),
 ];
@@ -44,6 +45,7 @@ export function loadGatewaySettings(config: SharedConfig, env: Env = process.env
     maxSessionsPerSocket: positive('WS_MAX_SESSIONS_PER_SOCKET'),
     maxMessageBytes: positive('WS_MAX_MESSAGE_BYTES'),
     replayPageSize: positive('WS_REPLAY_PAGE_SIZE'),
+    feedCatchUpIntervalMs: positive('WS_FEED_CATCH_UP_INTERVAL_MS'),
     eventLogRetentionMs: positive('WS_EVENT_LOG_RETENTION_HOURS') * 3_600_000,
     eventLogSweepIntervalMs: positive('WS_EVENT_LOG_SWEEP_INTERVAL_MS'),
   };

@@ -1,14 +1,16 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import { DeliverEvent } from './application/deliver-event';
+import { FeedCatchUp } from './application/feed-catch-up';
 import { FeedRegistry } from './application/feed-registry';
 import { GATEWAY_SETTINGS, GatewaySettings } from './application/gateway-settings';
 import { JoinSession } from './application/join-session';
-import { ACCESS_SIGNALS, EVENT_LOG_READER, EVENT_LOG_WRITER, LIVE_ANNOUNCER, SESSION_ACCESS_READER } from './application/ports';
+import { ACCESS_SIGNALS, EVENT_LOG_READER, EVENT_LOG_WRITER, FEED_MONITOR, LIVE_ANNOUNCER, SESSION_ACCESS_READER } from './application/ports';
 import { SessionAuthorizer } from './application/session-authorizer';
 import { EventLogRetention } from './infrastructure/event-log-retention';
 import { PgAccessSignals } from './infrastructure/pg-access-signals';
 import { PgEventLogStore } from './infrastructure/pg-event-log.store';
 import { PgSessionAccessStore } from './infrastructure/pg-session-access.store';
+import { PromFeedMonitor } from './infrastructure/prom-feed-monitor';
 import { SocketIoAnnouncer } from './infrastructure/socket-io-announcer';
 import { HANDSHAKE_VERIFIER, HandshakeVerifier } from './interface/handshake-auth';
 import { LiveEventsConsumer } from './interface/live-events.consumer';
@@ -49,14 +51,17 @@ export class LiveModule {
         PgAccessSignals,
         SocketIoAnnouncer,
         EventLogRetention,
+        FeedCatchUp,
+        PromFeedMonitor,
         LiveGateway,
         { provide: SESSION_ACCESS_READER, useExisting: PgSessionAccessStore },
         { provide: ACCESS_SIGNALS, useExisting: PgAccessSignals },
         { provide: EVENT_LOG_READER, useExisting: PgEventLogStore },
         { provide: EVENT_LOG_WRITER, useExisting: PgEventLogStore },
         { provide: LIVE_ANNOUNCER, useExisting: SocketIoAnnouncer },
+        { provide: FEED_MONITOR, useExisting: PromFeedMonitor },
       ],
-      exports: [GATEWAY_SETTINGS, PgEventLogStore, EventLogRetention, FeedRegistry],
+      exports: [GATEWAY_SETTINGS, PgEventLogStore, EventLogRetention, FeedRegistry, FeedCatchUp],
     };
   }
 }

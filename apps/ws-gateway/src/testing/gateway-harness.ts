@@ -7,6 +7,7 @@ import { configurePlatformHttp, PLATFORM_CONFIG, PlatformConfig } from '@choice-
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
+import type { Namespace } from 'socket.io';
 import { io, Socket } from 'socket.io-client';
 import { AppModule } from '../app.module';
 import { gatewayConsumer, prepareLiveServer } from '../gateway-app';
@@ -61,6 +62,8 @@ export interface RunningGateway {
   app: INestApplication;
   url: string;
   consumer: RedisStreamsServer;
+  /** The replica's /live namespace (server side), e.g. to reach its Redis adapter. */
+  namespace: Namespace;
   close(): Promise<void>;
 }
 
@@ -101,7 +104,7 @@ export class GatewayWorld {
   async startGateway(): Promise<RunningGateway> {
     const app = await NestFactory.create(AppModule, { logger: this.logger, bodyParser: false, abortOnError: false });
     configurePlatformHttp(app);
-    await prepareLiveServer(app);
+    const adapter = await prepareLiveServer(app);
     const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
     // Distinct replica names: replicas in one process must not share partition leases.
     const consumer = gatewayConsumer(app, config, { ...FAST, replica: uniqueName('replica') });
@@ -109,7 +112,9 @@ export class GatewayWorld {
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const gateway: RunningGateway = { app, url, consumer, close: () => app.close() };
+    const namespace = adapter.server?.of('/live');
+    if (!namespace) throw new Error('the Socket.IO server was not created at init');
+    const gateway: RunningGateway = { app, url, consumer, namespace, close: () => app.close() };
     this.gateways.push(gateway);
     return gateway;
   }

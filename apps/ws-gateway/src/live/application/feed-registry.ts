@@ -28,6 +28,15 @@ export class FeedRegistry {
     return feeds.size;
   }
 
+  /** Sessions with at least one open feed on this replica. */
+  sessions(): string[] {
+    return [...this.bySession.keys()];
+  }
+
+  feedsOf(sessionId: string): readonly SessionFeed[] {
+    return [...(this.bySession.get(sessionId) ?? [])];
+  }
+
   get feedCount(): number {
     let count = 0;
     for (const feeds of this.bySession.values()) count += feeds.size;

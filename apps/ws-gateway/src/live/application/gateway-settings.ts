@@ -24,6 +24,8 @@ export interface GatewaySettings {
   maxSessionsPerSocket: number;
   maxMessageBytes: number;
   replayPageSize: number;
+  /** How often the heads of joined sessions are compared with their feeds (delivers an event whose announcement was lost). */
+  feedCatchUpIntervalMs: number;
   /** Logged events older than this are deleted (bounded log). */
   eventLogRetentionMs: number;
   eventLogSweepIntervalMs: number;

@@ -4,7 +4,7 @@ import { parseJoinRequest, parseLeaveRequest } from '../domain/join-request';
 import { SessionFeed } from '../domain/session-feed';
 import { FeedRegistry } from './feed-registry';
 import { GATEWAY_SETTINGS, GatewaySettings } from './gateway-settings';
-import { EVENT_LOG_READER, EventLogReader } from './ports';
+import { EVENT_LOG_READER, EventLogReader, FEED_MONITOR, FeedMonitor } from './ports';
 import { SessionAuthorizer } from './session-authorizer';
 import type { Subscriber } from './subscriber';
 
@@ -25,6 +25,7 @@ export class JoinSession {
     @Inject(EVENT_LOG_READER) private readonly log: EventLogReader,
     private readonly registry: FeedRegistry,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
+    @Inject(FEED_MONITOR) private readonly monitor: FeedMonitor,
   ) {}
 
   async join(subscriber: Subscriber, body: unknown): Promise<JoinOutcome> {
@@ -48,7 +49,11 @@ export class JoinSession {
     this.stopFeed(subscriber, sessionId);
     const feed = new SessionFeed(sessionId, start, this.log, (event) => subscriber.deliver(event), {
       pageSize: this.settings.replayPageSize,
-      onError: (error) => this.logger.warn({ msg: 'feed read failed; retrying', socket_id: subscriber.id, session_id: sessionId, error: (error as Error).message }),
+      // Every failure is logged and counted; the feed keeps retrying with backoff (and the periodic check nudges it).
+      onError: (error, failures) => {
+        this.monitor.readFailed();
+        this.logger.warn({ msg: 'feed read failed; retrying', socket_id: subscriber.id, session_id: sessionId, failures, error: (error as Error).message });
+      },
     });
     // Registered before the replay read: a live event announced meanwhile triggers another read, so none is missed.
     this.registry.add(feed);

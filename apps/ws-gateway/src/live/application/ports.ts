@@ -19,6 +19,8 @@ export interface EventLogReader extends FeedLog {
   positionOf(sessionId: string, eventId: string): Promise<number | null>;
   /** Position of the session's latest logged event; 0 when none. */
   head(sessionId: string): Promise<number>;
+  /** Heads of several sessions in one read; a session with nothing logged is absent. */
+  heads(sessionIds: readonly string[]): Promise<Map<string, number>>;
 }
 export const EVENT_LOG_READER = Symbol('EventLogReader');
 
@@ -35,3 +37,14 @@ export interface LiveAnnouncer {
   announce(event: LoggedEvent): void;
 }
 export const LIVE_ANNOUNCER = Symbol('LiveAnnouncer');
+
+/** What the feeds report for operators (metrics): failures and catch-ups, never ids or payloads. */
+export interface FeedMonitor {
+  /** A feed's log read failed (it retries by itself). */
+  readFailed(): void;
+  /** The periodic check found `count` feeds behind the log (announcements lost or late) and read for them. */
+  caughtUp(count: number): void;
+  /** The periodic check itself could not read the heads. */
+  checkFailed(): void;
+}
+export const FEED_MONITOR = Symbol('FeedMonitor');

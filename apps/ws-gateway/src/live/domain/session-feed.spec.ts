@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@choice-sherpa/platform/testing';
 import type { LoggedEvent } from './logged-event';
 import { FeedLog, SessionFeed } from './session-feed';
 
@@ -24,7 +25,8 @@ class MemoryLog implements FeedLog {
   readonly rows: LoggedEvent[] = [];
   reads = 0;
   gate?: Promise<void>;
-  failNext = false;
+  /** Reads still to fail. */
+  failing = 0;
 
   append(count: number): LoggedEvent[] {
     const added = Array.from({ length: count }, (_, index) => logged(this.rows.length + index + 1));
@@ -36,8 +38,8 @@ class MemoryLog implements FeedLog {
     this.reads++;
     const snapshot = this.rows.filter((row) => row.position > after).slice(0, limit);
     await this.gate;
-    if (this.failNext) {
-      this.failNext = false;
+    if (this.failing > 0) {
+      this.failing--;
       throw new Error('database unavailable');
     }
     return snapshot;
@@ -104,16 +106,35 @@ describe('SessionFeed', () => {
     expect(received).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it('retries a failed read by itself and then delivers', async () => {
+  it('keeps retrying failed reads with growing delays (past any fixed count), reporting each failure, then delivers', async () => {
     const log = new MemoryLog();
     log.append(3);
-    const errors: unknown[] = [];
+    const failures: number[] = [];
     const received: number[] = [];
-    const feed = new SessionFeed(SESSION, 0, log, (event) => received.push(event.position), { pageSize: 10, retryDelayMs: 1, onError: (error) => errors.push(error) });
-    log.failNext = true;
+    const feed = new SessionFeed(SESSION, 0, log, (event) => received.push(event.position), {
+      pageSize: 10,
+      retryDelayMs: 1,
+      maxRetryDelayMs: 8,
+      onError: (_error, inARow) => failures.push(inARow),
+    });
+    log.failing = 9;
     await feed.catchUp();
-    expect(errors).toHaveLength(1);
-    await vi.waitFor(() => expect(received).toEqual([1, 2, 3]), { timeout: 2_000 });
+    await waitFor(() => received.length === 3, { timeoutMs: 5_000, what: 'the events after nine failed reads' });
+    expect(received).toEqual([1, 2, 3]);
+    expect(failures).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(feed.failuresInARow).toBe(0);
+  });
+
+  it('is behind a head past its position, never when caught up or closed', async () => {
+    const log = new MemoryLog();
+    log.append(2);
+    const { feed } = feedOver(log, 0);
+    expect(feed.isBehind(2)).toBe(true);
+    await feed.catchUp();
+    expect(feed.isBehind(2)).toBe(false);
+    expect(feed.isBehind(3)).toBe(true);
+    feed.close();
+    expect(feed.isBehind(3)).toBe(false);
   });
 
   it('a closed feed delivers nothing more', async () => {

@@ -8,10 +8,11 @@ export interface FeedLog {
 
 export interface FeedOptions {
   pageSize: number;
-  /** Called when a log read failed; the feed retries by itself a bounded number of times. */
-  onError?: (error: unknown) => void;
-  maxRetries?: number;
+  /** Called on every failed log read, with the failures in a row; the feed keeps retrying (it never gives up). */
+  onError?: (error: unknown, failures: number) => void;
+  /** First retry delay; it doubles with each failure in a row, up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
 }
 
 /**
@@ -23,6 +24,8 @@ export interface FeedOptions {
  * socket got (it arrived out of order, while a replay was running, or an announcement was lost), everything between
  * is already readable in the log: the feed reads the log from its position instead of buffering. Live events at or
  * below the position are duplicates and are dropped. A replay (`since`) is the same read, started at that event.
+ * When no later event comes to reveal a lost announcement (the session went quiet), the gateway's periodic
+ * catch-up (FeedCatchUp) compares the log's head with `position` and calls `catchUp` for feeds that are behind.
  */
 export class SessionFeed {
   private last: number;
@@ -49,6 +52,16 @@ export class SessionFeed {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** Whether the log's head (a committed position) is past what this feed delivered: an announcement was lost or is late. */
+  isBehind(head: number): boolean {
+    return !this.closed && head > this.last;
+  }
+
+  /** Failed reads in a row (0 once a read succeeded). */
+  get failuresInARow(): number {
+    return this.failures;
   }
 
   /** Delivers everything the log holds after the current position; resolves when caught up. */
@@ -86,7 +99,7 @@ export class SessionFeed {
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
-      this.options.onError?.(error);
+      this.options.onError?.(error, this.failures);
       this.scheduleRetry();
     } finally {
       this.busy = false;
@@ -104,9 +117,12 @@ export class SessionFeed {
     }
   }
 
+  /** Retries until a read succeeds or the feed closes: exponential backoff, capped, so a long outage costs little. */
   private scheduleRetry(): void {
-    if (this.closed || this.failures > (this.options.maxRetries ?? 5)) return;
-    const timer = setTimeout(() => void this.catchUp(), (this.options.retryDelayMs ?? 500) * this.failures);
+    if (this.closed) return;
+    const base = this.options.retryDelayMs ?? 500;
+    const delay = Math.min(base * 2 ** Math.min(this.failures - 1, 20), this.options.maxRetryDelayMs ?? 10_000);
+    const timer = setTimeout(() => void this.catchUp(), delay);
     timer.unref?.();
   }
 

@@ -19,6 +19,7 @@ type NestIoOptions = Parameters<IoAdapter['createIOServer']>[1];
  */
 export class LiveIoAdapter extends IoAdapter {
   private readonly redisClients: Redis[] = [];
+  private created?: Server;
 
   constructor(
     app: INestApplicationContext,
@@ -45,7 +46,13 @@ export class LiveIoAdapter extends IoAdapter {
       ...(this.settings.redisUrl ? { adapter: this.redisAdapter(this.settings.redisUrl) } : {}),
     };
     const server = this.httpServer && port === 0 ? new Server(this.httpServer, serverOptions) : new Server(port, serverOptions);
+    this.created = server;
     return server as unknown as NestIoServer;
+  }
+
+  /** The Socket.IO server this adapter created (undefined before the app's init). */
+  get server(): Server | undefined {
+    return this.created;
   }
 
   private redisAdapter(url: string): ReturnType<typeof createAdapter> {

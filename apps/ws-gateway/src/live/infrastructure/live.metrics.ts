@@ -25,6 +25,18 @@ export const eventsSent = once('ws_events_sent_total', () =>
   new Counter({ name: 'ws_events_sent_total', help: 'Events emitted to sockets on this replica (live and replayed)' }),
 );
 
+export const feedReadFailures = once('ws_feed_read_failures_total', () =>
+  new Counter({ name: 'ws_feed_read_failures_total', help: 'Failed event log reads of socket feeds (each feed retries with backoff until it reads)' }),
+);
+
+export const feedCatchUps = once('ws_feed_catch_ups_total', () =>
+  new Counter({ name: 'ws_feed_catch_ups_total', help: 'Feeds found behind the event log by the periodic check (an announcement was lost or late) and caught up' }),
+);
+
+export const feedCheckFailures = once('ws_feed_catch_up_check_failures_total', () =>
+  new Counter({ name: 'ws_feed_catch_up_check_failures_total', help: 'Periodic feed checks that could not read the log heads' }),
+);
+
 export const socketsDropped = once('ws_sockets_dropped_total', () =>
   new Counter({ name: 'ws_sockets_dropped_total', help: 'Sockets disconnected by the server, by reason', labelNames: ['reason'] }),
 );

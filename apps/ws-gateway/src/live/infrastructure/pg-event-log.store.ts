@@ -103,6 +103,15 @@ export class PgEventLogStore implements EventLogReader, EventLogWriter {
     return rows.length > 0 ? Number(rows[0].last_position) : 0;
   }
 
+  async heads(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows: { session_id: string; last_position: string }[] = await this.dataSource.query(
+      'SELECT session_id, last_position FROM session_log_head WHERE session_id = ANY($1::uuid[])',
+      [sessionIds],
+    );
+    return new Map(rows.map((row) => [row.session_id, Number(row.last_position)]));
+  }
+
   /** Deletes up to `batch` rows logged before `cutoff`; returns how many. */
   async deleteOlderThan(cutoff: Date, batch: number): Promise<number> {
     // TypeORM returns [rows, affected] for DELETE on PostgreSQL.

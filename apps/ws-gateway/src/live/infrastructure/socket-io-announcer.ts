@@ -13,7 +13,8 @@ const LOGGED = 'gateway:event-logged';
  * Announces logged events to this replica's feeds directly and to the other replicas through the Socket.IO Redis
  * adapter (`serverSideEmit`: Redis pub/sub, in publish order). Each replica then feeds its own sockets, so every
  * socket gets its session's events in log order whichever replica consumed them. Without Redis there are no other
- * replicas (one process hosts everything) and nothing to tell them.
+ * replicas (one process hosts everything) and nothing to tell them. Pub/sub is not durable: an announcement lost in
+ * a Redis blip is delivered by each replica's FeedCatchUp, which compares its feeds with the log's heads.
  */
 @Injectable()
 export class SocketIoAnnouncer implements LiveAnnouncer {
@@ -36,7 +37,7 @@ export class SocketIoAnnouncer implements LiveAnnouncer {
     this.registry.dispatch(event);
     if (!this.settings.redisUrl) return;
     if (!this.namespace) {
-      this.logger.warn({ msg: 'event logged before the Socket.IO namespace exists; other replicas catch up on the next event', event_id: event.event_id });
+      this.logger.warn({ msg: 'event logged before the Socket.IO namespace exists; other replicas deliver it at their next feed check', event_id: event.event_id });
       return;
     }
     this.namespace.serverSideEmit(LOGGED, event);

@@ -7,8 +7,12 @@ export interface SessionFeedHandler {
   onEvent(event: LiveEvent): void;
   /** The gateway no longer holds the events since the last one seen (SINCE_UNKNOWN): reload the view over HTTP. */
   onResync(): void;
-  /** Joined (again): live events flow from here. */
-  onJoined?(): void;
+  /**
+   * Joined (again): live events flow from here. `resumed`: the join carried `since` and the gateway replays what
+   * came after it, so nothing was missed; otherwise the feed starts at the gateway's head and whatever happened
+   * before this moment is only in the read model (read the view now, after the acknowledgement).
+   */
+  onJoined?(join: { resumed: boolean }): void;
   /** A join refused for good (NOT_FOUND, INVALID_REQUEST, TOO_MANY_SESSIONS). */
   onJoinError?(error: { code: string; message: string }): void;
 }
@@ -68,7 +72,7 @@ export class SessionFeed {
         // a rejoin that could not resume from an event (none seen yet, or SINCE_UNKNOWN) may have missed some
         const resync = this.joinedBefore && since === undefined;
         this.joinedBefore = true;
-        this.handler.onJoined?.();
+        this.handler.onJoined?.({ resumed: since !== undefined });
         if (resync) this.handler.onResync();
         return;
       }

@@ -29,7 +29,18 @@ function world(views: SessionView[]) {
         new Promise<void>((resolve, reject) => renames.push({ title, options, resolve, reject })),
     },
   } as unknown as ChoiceSherpaApi;
-  const clock: StoreClock = { now: () => Date.parse('2026-03-01T12:00:00.000Z'), setTimeout: (run, ms) => timers.push({ run, ms }), clearTimeout: () => undefined };
+  const clock: StoreClock = {
+    now: () => Date.parse('2026-03-01T12:00:00.000Z'),
+    setTimeout: (run, ms) => {
+      const timer = { run, ms };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimeout: (handle) => {
+      const index = timers.indexOf(handle as (typeof timers)[number]);
+      if (index >= 0) timers.splice(index, 1);
+    },
+  };
   const store = new SessionStore(SESSION, api, { subscribe: (_id, h) => ((handler = h), () => undefined) }, clock);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return {
@@ -39,6 +50,8 @@ function world(views: SessionView[]) {
     renames,
     settle,
     live: () => handler,
+    /** the gateway acknowledges the join (the feed starts at its head) */
+    join: () => handler.onJoined!({ resumed: false }),
     view: () => store.session.get().view!,
     runTimers: async () => {
       for (const timer of timers.splice(0)) timer.run();
@@ -51,6 +64,7 @@ describe('SessionStore: applying live events with the projector rule', () => {
   it('applies events that arrived before the view only where the view does not hold them yet', async () => {
     const w = world([]);
     w.store.start();
+    w.join();
     // the socket delivers before the HTTP answer: sequence 2 is in the view already, 3 is not
     w.live().onEvent(renamed(2, 'in the view'));
     w.live().onEvent(renamed(3, 'newer than the view'));
@@ -63,6 +77,7 @@ describe('SessionStore: applying live events with the projector rule', () => {
   it('ignores duplicates and stale events, so a message is counted once', async () => {
     const w = world([sessionView([at('session-cycle', `cycle:${CYCLE}`, 2)])]);
     w.store.start();
+    w.join();
     await w.settle();
     const started = liveEvent('conversation.started', 1, { conversation_id: CONVERSATION, cycle_id: CYCLE, component_id: CYCLE, component_type: 'issue_raising', started_at: '' });
     const message = liveEvent('conversation.message_sent', 2, { conversation_id: CONVERSATION, message_id: CYCLE, role: 'user', content_preview: 'hi', sent_at: '2026-03-01T11:00:00.000Z' });
@@ -77,6 +92,7 @@ describe('SessionStore: applying live events with the projector rule', () => {
   it('a gap applies the event and reloads the view; a reload older than what the events showed is not taken', async () => {
     const w = world([sessionView([at('session-cycle', `session:${SESSION}`, 1)])]);
     w.store.start();
+    w.join();
     await w.settle();
     w.live().onEvent(renamed(4, 'after a gap'));
     expect(w.view().title).toBe('after a gap');
@@ -87,12 +103,13 @@ describe('SessionStore: applying live events with the projector rule', () => {
     expect(w.view().title).toBe('after a gap');
   });
 
-  it('SINCE_UNKNOWN (resync) reloads the view and re-applies nothing it already holds', async () => {
+  it('SINCE_UNKNOWN (a rejoin that does not resume) reloads the view and re-applies nothing it already holds', async () => {
     const w = world([sessionView([at('session-cycle', `session:${SESSION}`, 1)])]);
     w.store.start();
+    w.join();
     await w.settle();
-    w.live().onResync();
-    await w.runTimers();
+    w.join();
+    await w.settle();
     w.loads.shift()!(sessionView([at('session-cycle', `session:${SESSION}`, 5)], { title: 'reloaded' }));
     await w.settle();
     w.live().onEvent(renamed(5, 'replayed, already in the view'));
@@ -105,6 +122,7 @@ describe('SessionStore: applying live events with the projector rule', () => {
     });
     const w = world([sessionView([], { cycles: [parent] })]);
     w.store.start();
+    w.join();
     await w.settle();
     const branch = '0192f0a0-0000-7000-8000-0000000000b2';
     w.live().onEvent(liveEvent('cycle.created', 1, { cycle_id: branch, parent_cycle_id: CYCLE, created_at: '' }));
@@ -126,6 +144,7 @@ describe('SessionStore: optimistic commands', () => {
   it('shows a rename at once, keeps it through the HTTP answer and unrelated events, and settles on its own event', async () => {
     const w = world([sessionView([at('session-cycle', `session:${SESSION}`, 1)], { title: 'old' })]);
     w.store.start();
+    w.join();
     await w.settle();
     const done = w.store.rename('new');
     expect(w.view().title).toBe('new');
@@ -144,6 +163,7 @@ describe('SessionStore: optimistic commands', () => {
   it('rolls a refused rename back and reports the error with what the user tried', async () => {
     const w = world([sessionView([], { title: 'old' })]);
     w.store.start();
+    w.join();
     await w.settle();
     const done = w.store.rename('x'.repeat(600));
     expect(w.view().title).toBe('x'.repeat(600));
@@ -158,16 +178,87 @@ describe('SessionStore: optimistic commands', () => {
   it('settles an acknowledged command whose event the view already held when it arrived', async () => {
     const w = world([sessionView([at('session-cycle', `session:${SESSION}`, 1)], { title: 'old' })]);
     w.store.start();
+    w.join();
     await w.settle();
     const done = w.store.rename('new');
     w.renames[0].resolve();
     await done;
-    w.live().onResync();
-    await w.runTimers();
+    w.join(); // a rejoin that could not resume (after SINCE_UNKNOWN) reads the view again
+    await w.settle();
     w.loads.shift()!(sessionView([at('session-cycle', `session:${SESSION}`, 2)], { title: 'new' }));
     await w.settle();
     expect(w.store.session.get().pending).toBe(1);
     w.live().onEvent(renamed(2, 'new', w.renames[0].options.correlationId));
     expect(w.store.session.get().pending).toBe(0);
+  });
+});
+
+describe('SessionStore: joined before the view is read, commands sent once joined', () => {
+  it('reads the view only after the join is acknowledged, and once more after each join that did not resume', async () => {
+    const w = world([]);
+    w.store.start();
+    await w.settle();
+    expect(w.loads).toHaveLength(0);
+    expect(w.store.session.get().status).toBe('loading');
+    w.join();
+    await w.settle();
+    w.loads.shift()!(sessionView([at('session-cycle', `session:${SESSION}`, 1)], { title: 'after the join' }));
+    await w.settle();
+    expect(w.view().title).toBe('after the join');
+    w.live().onJoined!({ resumed: true });
+    await w.settle();
+    expect(w.loads).toHaveLength(0);
+    w.join();
+    await w.settle();
+    expect(w.loads).toHaveLength(1);
+  });
+
+  it('a read under way when the join is acknowledged is followed by one started after it', async () => {
+    const w = world([]);
+    w.store.start();
+    await w.runTimers(); // the gateway is slow: the view is read without waiting any longer
+    expect(w.loads).toHaveLength(1);
+    w.join();
+    w.loads.shift()!(sessionView([], { title: 'read before the join' }));
+    await w.settle();
+    expect(w.loads).toHaveLength(1);
+    w.loads.shift()!(sessionView([at('session-cycle', `session:${SESSION}`, 2)], { title: 'read after the join' }));
+    await w.settle();
+    expect(w.view().title).toBe('read after the join');
+  });
+
+  it('a command made before the join goes out once joined, so its own event settles it', async () => {
+    const w = world([sessionView([at('session-cycle', `session:${SESSION}`, 1)], { title: 'old' })]);
+    w.store.start();
+    const done = w.store.rename('new');
+    await w.settle();
+    expect(w.renames).toHaveLength(0);
+    w.join();
+    await w.settle();
+    expect(w.renames).toHaveLength(1);
+    w.renames[0].resolve();
+    expect(await done).toBe(true);
+    w.live().onEvent(renamed(2, 'new', w.renames[0].options.correlationId));
+    expect(w.store.session.get()).toMatchObject({ pending: 0, status: 'ready', view: { title: 'new' } });
+  });
+
+  it('a 404 right after the session was created is read again; a join refused with NOT_FOUND makes it final', async () => {
+    const w = world([]);
+    const notFound = new ApiError(404, 'NOT_FOUND', 'no such session');
+    let answers = 0;
+    (w.store as unknown as { api: ChoiceSherpaApi }).api.dashboard.session = () => (++answers === 1 ? Promise.reject(notFound) : Promise.resolve(sessionView([], { title: 'there now' })));
+    w.store.start();
+    w.join();
+    await w.settle();
+    expect(w.store.session.get().status).toBe('loading');
+    await w.runTimers();
+    expect(w.store.session.get()).toMatchObject({ status: 'ready', view: { title: 'there now' } });
+
+    const other = world([]);
+    (other.store as unknown as { api: ChoiceSherpaApi }).api.dashboard.session = () => Promise.reject(notFound);
+    other.store.start();
+    other.live().onJoinError!({ code: 'NOT_FOUND', message: 'no such session' });
+    await other.runTimers();
+    expect(other.store.session.get().status).toBe('not_found');
   });
 });

@@ -41,14 +41,26 @@ const realClock: StoreClock = {
 
 /** An acknowledged command is given this long for its event before a reload may settle it. */
 const ACK_GRACE_MS = 30_000;
-/** A view read this soon after the session's last change may miss events the read model had not applied yet. */
-const SETTLE_RELOAD_MS = 1_500;
+/**
+ * The read model and the gateway consume the same streams apart: a view read just after the join may not hold yet
+ * a change the gateway logged just before it (which the feed, starting at the gateway's head, will not send). A
+ * view whose last change is this recent is read once more.
+ */
+const READ_MODEL_LAG_MS = 1_500;
+/** Commands wait this long for the first join before they go out all the same (the gateway is unreachable). */
+const JOIN_WAIT_MS = 3_000;
+/** A session created a moment ago may not be in the read model yet: 404s are read again this many times. */
+const NOT_FOUND_RETRIES = 6;
+const notFoundDelay = (attempt: number) => Math.min(250 * 2 ** attempt, 2_000);
 
 /**
- * One session's dashboard view, kept current: loaded over HTTP, then every live event applied by the projector's
- * rule (positions from the view: stale and duplicate events ignored). Events that arrive before the view are kept
- * and applied to it once it is there. A gap, a message of an unknown conversation or SINCE_UNKNOWN reloads the
- * view. The user's commands are optimistic (see PendingCommands).
+ * One session's dashboard view, kept current: joined on the live feed first, read over HTTP after the join is
+ * acknowledged, then every live event applied by the projector's rule (positions from the view: stale and
+ * duplicate events ignored). Nothing falls between the two: what happened before the acknowledgement is in the
+ * view read after it, what happened after it arrives as events (kept until the view is there, then applied on
+ * top). Every join that could not resume from an event (the first, or after SINCE_UNKNOWN) reads the view again
+ * the same way. A gap or a message of an unknown conversation reloads the view. The user's commands are
+ * optimistic (see PendingCommands) and go out only once the feed is joined, so their events reach the store.
  */
 export class SessionStore {
   private readonly state = new ObservableValue<SessionState>({ status: 'loading', view: null, pending: 0, failure: null, error: null });
@@ -59,8 +71,16 @@ export class SessionStore {
   private conversations = new Map<string, { cycle_id: string; component_type: ComponentType }>();
   private reloadTimer: unknown = null;
   private loading: Promise<void> | null = null;
+  private readAgain = false;
   private leave: (() => void) | null = null;
   private sequence = 0;
+  /** when the last join that did not resume was acknowledged (the view must be read after it) */
+  private joinedAt: number | null = null;
+  private everJoined = false;
+  private refused = false;
+  private notFound = 0;
+  private readonly joinWaits: Array<() => void> = [];
+  private joinWaitTimer: unknown = null;
 
   constructor(
     readonly sessionId: string,
@@ -73,16 +93,24 @@ export class SessionStore {
     return this.state;
   }
 
-  /** Joins the live feed first, then loads: what happens in between arrives as events and is applied on top. */
+  /** Joins the live feed; the view is read once the join is acknowledged (or, the gateway unreachable, soon after). */
   start(): () => void {
+    this.joinWaitTimer = this.clock.setTimeout(() => {
+      this.joinWaitTimer = null;
+      this.releaseJoinWaits();
+      if (!this.baseline) void this.reload();
+    }, JOIN_WAIT_MS);
     this.leave = this.live.subscribe(this.sessionId, {
       onEvent: (event) => this.receive(event),
-      onResync: () => this.scheduleReload(0),
+      onJoined: ({ resumed }) => this.joined(resumed),
+      // the join that follows SINCE_UNKNOWN does not resume: onJoined reads the view again
+      onResync: () => undefined,
       onJoinError: (error) => {
-        if (error.code === 'NOT_FOUND') this.publish({ status: 'not_found' });
+        if (error.code !== 'NOT_FOUND') return;
+        this.refused = true;
+        this.publish({ status: 'not_found' });
       },
     });
-    void this.reload();
     return () => this.stop();
   }
 
@@ -90,6 +118,8 @@ export class SessionStore {
     this.leave?.();
     this.leave = null;
     if (this.reloadTimer !== null) this.clock.clearTimeout(this.reloadTimer);
+    if (this.joinWaitTimer !== null) this.clock.clearTimeout(this.joinWaitTimer);
+    this.releaseJoinWaits();
   }
 
   /** Every live event of the session, after the store applied it (screens that show more than the view use it). */
@@ -100,14 +130,20 @@ export class SessionStore {
 
   /** Reads the view over HTTP; events received meanwhile (and before) are applied on top by the positions rule. */
   reload(): Promise<void> {
-    if (this.loading) return this.loading;
+    if (this.loading) {
+      // the read under way may have started before a join: read again once it is done
+      this.readAgain = true;
+      return this.loading;
+    }
     this.loading = (async () => {
+      const startedAt = this.clock.now();
       try {
         const view = await this.api.dashboard.session(this.sessionId);
+        this.notFound = 0;
         const fresh: Baseline<SessionView> = { value: view, positions: Positions.of(view.positions) };
         // never step back: a reload that answered older than what the events already showed is ignored
         if (this.baseline && !fresh.positions.covers(this.baseline.positions)) {
-          this.scheduleReload(SETTLE_RELOAD_MS);
+          this.scheduleReload(READ_MODEL_LAG_MS);
           return;
         }
         this.baseline = fresh;
@@ -116,14 +152,23 @@ export class SessionStore {
         for (const event of early) this.apply(event);
         this.commands.settleAcknowledgedBefore(this.clock.now() - ACK_GRACE_MS);
         this.publish({ status: 'ready', error: null });
-        if (this.clock.now() - Date.parse(view.last_updated_at) < SETTLE_RELOAD_MS) this.scheduleReload(SETTLE_RELOAD_MS);
+        const joinedAt = this.joinedAt;
+        if (joinedAt !== null && startedAt >= joinedAt && joinedAt - Date.parse(view.last_updated_at) < READ_MODEL_LAG_MS) {
+          this.joinedAt = null;
+          this.scheduleReload(READ_MODEL_LAG_MS);
+        }
       } catch (error) {
         const apiError = error instanceof ApiError ? error : ApiError.network(error);
-        if (apiError.isNotFound) this.publish({ status: 'not_found', error: apiError });
+        if (apiError.isNotFound && !this.refused && this.notFound < NOT_FOUND_RETRIES) this.scheduleReload(notFoundDelay(this.notFound++));
+        else if (apiError.isNotFound) this.publish({ status: 'not_found', error: apiError });
         else if (!this.baseline) this.publish({ status: 'error', error: apiError });
         else this.scheduleReload(2_000);
       } finally {
         this.loading = null;
+        if (this.readAgain) {
+          this.readAgain = false;
+          void this.reload();
+        }
       }
     })();
     return this.loading;
@@ -204,6 +249,9 @@ export class SessionStore {
     this.commands.add({ id, correlationId, label, settlesOn, apply, acknowledgedAt: null });
     this.publish({});
     try {
+      // sent before the join, its event could be logged before the feed's start and never reach the store
+      const joining = this.untilJoined();
+      if (joining) await joining;
       await send({ correlationId });
       this.commands.acknowledge(id, this.clock.now());
       this.publish({});
@@ -227,6 +275,26 @@ export class SessionStore {
     // applied or already in the view: either way the command's change is now confirmed
     this.commands.settle(event);
     if (outcome.gap || needsReload) this.scheduleReload(300);
+  }
+
+  private joined(resumed: boolean): void {
+    this.refused = false;
+    this.everJoined = true;
+    if (this.joinWaitTimer !== null) this.clock.clearTimeout(this.joinWaitTimer);
+    this.joinWaitTimer = null;
+    this.releaseJoinWaits();
+    if (resumed) return;
+    this.joinedAt = this.clock.now();
+    void this.reload();
+  }
+
+  private untilJoined(): Promise<void> | null {
+    if (this.everJoined || this.joinWaitTimer === null) return null;
+    return new Promise((resolve) => this.joinWaits.push(resolve));
+  }
+
+  private releaseJoinWaits(): void {
+    for (const release of this.joinWaits.splice(0)) release();
   }
 
   private scheduleReload(ms: number): void {

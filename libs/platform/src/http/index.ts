@@ -3,3 +3,4 @@ export * from './bootstrap-service';
 export * from './stream-consumer';
 export * from './entry-routes';
 export * from './client-address';
+export * from './route-pattern';

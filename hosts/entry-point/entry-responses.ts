@@ -31,6 +31,7 @@ export function sendApiIndex(res: ServerResponse, devLogin: boolean): void {
 <li><code>/api/dashboard</code>: the read models</li>
 <li><code>/api/notifications</code>: notification preferences</li>
 <li><code>/socket.io</code>: live updates (Socket.IO namespace <code>/live</code>)</li>
+<li><code>/api/docs/&lt;service&gt;</code>: each service's OpenAPI UI (document: <code>/api/docs/&lt;service&gt;/openapi.json</code>)</li>
 </ul>
 ${signIn}
 <p>The README describes every route and event.</p>

@@ -117,6 +117,22 @@ describe('the six services boot as processes', () => {
       expect(await admin.json()).toEqual({ items: [], total: 0 });
     });
 
+    it('serves its OpenAPI document and UI at /api/docs(.json) and under /api/docs/<service>', async () => {
+      for (const path of ['/api/docs.json', `/api/docs/${service}/openapi.json`]) {
+        const response = await fetch(`${child().url}${path}`);
+        expect(response.status).toBe(200);
+        const document = (await response.json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+        expect(document.openapi).toBe('3.1.0');
+        expect(document.info.title).toBe(`Choice Sherpa ${service}`);
+        expect(Object.keys(document.paths)).toContain('/admin/dead-letters');
+      }
+      for (const path of ['/api/docs', `/api/docs/${service}`]) {
+        const ui = await fetch(`${child().url}${path}`);
+        expect(ui.status).toBe(200);
+        expect(await ui.text()).toContain('swagger-ui');
+      }
+    });
+
     it('joins its consumer group (named after the service) on the partition streams', async () => {
       const stream = `${booted.get(service)!.streamPrefix}:p0`;
       await waitFor(async () => (await consumerGroups(stream)).includes(service), { timeoutMs: 15_000, what: `${service} consumer group on ${stream}` });

@@ -12,3 +12,4 @@ export * from './http';
 export * from './platform-config.module';
 export * from './platform.module';
 export * from './dev-login';
+export * from './openapi';

@@ -9,6 +9,7 @@ import { loggerFor } from '../logging/logger-registry';
 import { createLogger } from '../logging/logger';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { describeError } from '../logging/describe-error';
+import { setupOpenApi } from '../openapi/setup-openapi';
 import { configurePlatformHttp } from './configure-http';
 import { connectStreamConsumer } from './stream-consumer';
 
@@ -37,8 +38,8 @@ export interface ServiceDefinition {
 
 /**
  * Starts a service: validates the configuration first (a missing setting stops the process with its name), creates
- * the Nest app with pino logging, attaches the stream consumer, listens on config.port, and on SIGTERM/SIGINT closes
- * everything (HTTP, consumer, DataSource) before exiting 0.
+ * the Nest app with pino logging and its OpenAPI document (/api/docs), attaches the stream consumer, listens on
+ * config.port, and on SIGTERM/SIGINT closes everything (HTTP, consumer, DataSource) before exiting 0.
  */
 export async function bootstrapService(appModule: Type<unknown>, service: ServiceName, options: BootstrapOptions = {}): Promise<INestApplication> {
   let config: PlatformConfig;
@@ -58,6 +59,7 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
       abortOnError: false,
     });
     configurePlatformHttp(app);
+    setupOpenApi(app, service);
     await options.beforeListen?.(app, config);
     if (options.microservice) {
       connectStreamConsumer(app, options.microservice(app, config));

@@ -1,4 +1,5 @@
 import type { ServiceName } from '../config/service-name';
+import { openApiPaths } from '../openapi/openapi-paths';
 
 /** Where the one entry point (npm start's port 3000, the stack's entry, the compose proxy, the Ingress) sends a path. */
 export interface EntryRoute {
@@ -9,6 +10,9 @@ export interface EntryRoute {
   /** Also carries WebSocket upgrades. */
   websocket?: boolean;
 }
+
+/** Services whose OpenAPI documents the entry point serves (analysis-worker has no route there, nor a k8s Service). */
+const DOCUMENTED_SERVICES: readonly ServiceName[] = ['session-cycle', 'conversation', 'dashboard-projector', 'notifier', 'ws-gateway'];
 
 /**
  * API.md "One entry point", the single source of truth: the entry point routes by it, and the compose proxy's and
@@ -23,6 +27,8 @@ export const ENTRY_ROUTES: readonly EntryRoute[] = [
   { prefix: '/api/dashboard', target: 'dashboard-projector' },
   { prefix: '/api/notifications', target: 'notifier' },
   { prefix: '/socket.io', target: 'ws-gateway', websocket: true },
+  // Each service's OpenAPI UI and document: /api/docs/<service> and /api/docs/<service>/openapi.json.
+  ...DOCUMENTED_SERVICES.map((target) => ({ prefix: openApiPaths(target).entryUi, target })),
   { prefix: '/', target: 'web' },
 ];
 

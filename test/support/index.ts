@@ -8,3 +8,4 @@ export * from './tokens';
 export * from './journey';
 export * from './normalize';
 export * from './entry-proxy';
+export * from './chat-journey';

@@ -47,15 +47,20 @@ export function Conversation({ cycleId, type, locked }: { cycleId: string; type:
           </li>
         )}
       </ol>
-      {extraction?.status === 'extracted' && (
+      {extraction?.status === 'extracted' && conversation?.state !== 'confirmed' && (
         <div class="extraction" role="region" aria-label="Extracted output">
           <h3>Here is what I understood</h3>
           <pre>{JSON.stringify(extraction.output, null, 2)}</pre>
-          <p>It is now this step's output. If it is right, mark the step complete; otherwise tell the facilitator what to change.</p>
-          <button type="button" onClick={() => void session.completeComponent(cycleId, type)}>
-            Looks right: mark complete
+          <p>If it is right, confirm it and it becomes this step's output; otherwise tell the facilitator what to change.</p>
+          <button type="button" disabled={!!streaming} onClick={() => void store.send('yes')}>
+            Yes, save it as the output
           </button>
         </div>
+      )}
+      {conversation?.state === 'confirmed' && !locked && (
+        <p class="confirmed" role="status">
+          Confirmed: it is this step's output now. Mark the step complete when you are ready.
+        </p>
       )}
       {extraction?.status === 'invalid' && (
         <div class="extraction" role="region" aria-label="What is still missing">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ChoiceSherpaApi, LiveClient } from '@choice-sherpa/client';
 import { AppContext, AppServices, subjectOf, tokenStore } from './app-context';
 import { ConnectionIndicator } from './parts/connection-indicator';
+import { NotFound } from './parts/not-found';
 import { href, useRoute } from './router';
 import { AccountScreen } from './screens/account-screen';
 import { CompareScreen } from './screens/compare-screen';
@@ -64,16 +65,5 @@ function SignedIn({ token, onSignOut }: { token: string; onSignOut: () => void }
         {route.name === 'unknown' && <NotFound what="page" />}
       </main>
     </AppContext.Provider>
-  );
-}
-
-export function NotFound({ what }: { what: string }) {
-  return (
-    <section class="panel" role="alert" aria-labelledby="nf">
-      <h1 id="nf">Not found</h1>
-      <p>
-        This {what} does not exist, or it is not yours. <a href={href.sessions()}>Back to your decisions</a>
-      </p>
-    </section>
   );
 }

@@ -6,3 +6,4 @@ export * from './bus';
 export * from './outbox';
 export * from './transport';
 export * from './broker';
+export * from './dead-letters';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { SessionStore } from '@choice-sherpa/client';
-import { NotFound } from '../app';
+import { NotFound } from './not-found';
 import { useObservable, useServices } from '../app-context';
 import { SessionContext } from '../session-context';
 import { ErrorMessage } from './messages';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { COMPONENT_LABELS, ComponentType } from '@choice-sherpa/client';
-import { NotFound } from '../app';
+import { NotFound } from '../parts/not-found';
 import { useObservable } from '../app-context';
 import { Conversation } from '../parts/conversation';
 import { ErrorMessage } from '../parts/messages';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { flattenCycles, SessionStore } from '@choice-sherpa/client';
-import { NotFound } from '../app';
+import { NotFound } from '../parts/not-found';
 import { useObservable, useServices } from '../app-context';
 import { CycleCard } from '../parts/cycle-card';
 import { ErrorMessage } from '../parts/messages';

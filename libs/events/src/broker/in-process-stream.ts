@@ -1,4 +1,4 @@
-import { compareIds } from '../transport/stream-trimmer';
+import { compareIds } from './stream-trimmer';
 import type { StreamEntry } from './stream-broker';
 
 interface Stored {

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
-import { createRedis } from '../transport/redis-connection';
-import { groupLag, trimStream } from '../transport/stream-trimmer';
+import { createRedis } from './redis-connection';
+import { groupLag, trimStream } from './stream-trimmer';
 import { RedisLeaseStore } from './redis-lease-store';
 import type { AppendedEntry, BlockingReader, StreamBroker, StreamEntry } from './stream-broker';
 

@@ -1,5 +1,5 @@
 import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { COMPONENT_TYPES, ComponentType } from './domain-vocabulary';
+import { COMPONENT_TYPES, ComponentType } from '../outputs/domain-vocabulary';
 import { IsComponentOutput, IsRfc3339 } from './payload-validators';
 import { EventPayload } from './event-payload';
 

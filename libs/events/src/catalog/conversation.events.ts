@@ -1,5 +1,5 @@
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { COMPONENT_TYPES, ComponentType, MESSAGE_ROLES, MessageRole } from './domain-vocabulary';
+import { COMPONENT_TYPES, ComponentType, MESSAGE_ROLES, MessageRole } from '../outputs/domain-vocabulary';
 import { IsComponentOutput, IsRfc3339 } from './payload-validators';
 import { EventPayload } from './event-payload';
 

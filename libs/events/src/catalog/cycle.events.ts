@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { COMPONENT_STATUSES, COMPONENT_TYPES, ComponentStatus, ComponentType } from './domain-vocabulary';
+import { COMPONENT_STATUSES, COMPONENT_TYPES, ComponentStatus, ComponentType } from '../outputs/domain-vocabulary';
 import { IsRfc3339, Nullable } from './payload-validators';
 import { EventPayload } from './event-payload';
 

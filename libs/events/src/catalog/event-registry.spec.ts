@@ -1,4 +1,4 @@
-import { COMPONENT_TYPES, isComponentType } from './domain-vocabulary';
+import { COMPONENT_TYPES, isComponentType } from '../outputs/domain-vocabulary';
 import { EVENT_REGISTRY, EVENT_TYPES, isEventOfType, isEventOfTypes, isKnownEventType } from './event-registry';
 import { EventTypes } from './event-types';
 

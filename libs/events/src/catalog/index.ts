@@ -1,4 +1,4 @@
-export * from './domain-vocabulary';
+export * from '../outputs/domain-vocabulary';
 export * from './payload-validators';
 export * from './event-types';
 export * from './event-payload';

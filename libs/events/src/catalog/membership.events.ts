@@ -1,5 +1,5 @@
 import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { MEMBERSHIP_TIERS, MembershipTier } from './domain-vocabulary';
+import { MEMBERSHIP_TIERS, MembershipTier } from '../outputs/domain-vocabulary';
 import { IsRfc3339, Nullable } from './payload-validators';
 import { EventPayload } from './event-payload';
 

@@ -2,7 +2,7 @@ import { SAMPLE_OUTPUTS } from '../outputs/testing/sample-outputs';
 import { parseStreamEntry } from '../parse/parse-event';
 import { entryOf } from '../parse/parse-test-support';
 import { InvalidEventError, assertValidPendingEvent } from '../parse/validate-pending-event';
-import { COMPONENT_TYPES } from './domain-vocabulary';
+import { COMPONENT_TYPES } from '../outputs/domain-vocabulary';
 import { sampleEvent } from './sample-events';
 
 const OUTPUT_EVENTS = ['component.output_updated', 'component.completed', 'conversation.data_extracted'] as const;

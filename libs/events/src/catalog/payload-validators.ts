@@ -1,6 +1,6 @@
 import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
 import { validateComponentOutput } from '../outputs/component-output';
-import { isComponentType } from './domain-vocabulary';
+import { isComponentType } from '../outputs/domain-vocabulary';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
 

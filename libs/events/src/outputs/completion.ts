@@ -1,4 +1,4 @@
-import type { ComponentType } from '../catalog/domain-vocabulary';
+import type { ComponentType } from './domain-vocabulary';
 import type { AlternativesOutput, ComponentOutput, ConsequencesOutput, DecisionQualityOutput, ObjectivesOutput } from './component-output';
 import { cellKey } from './consequences.output';
 import { DQ_ELEMENT_NAMES } from './decision-quality.output';

@@ -1,4 +1,4 @@
-import { COMPONENT_TYPES } from '../catalog/domain-vocabulary';
+import { COMPONENT_TYPES } from './domain-vocabulary';
 import { validateComponentOutput } from './component-output';
 import { SAMPLE_OUTPUTS } from './testing/sample-outputs';
 import { pick, seededRandom } from './testing/seeded-random';

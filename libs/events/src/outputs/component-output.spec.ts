@@ -1,4 +1,4 @@
-import { COMPONENT_TYPES, type ComponentType } from '../catalog/domain-vocabulary';
+import { COMPONENT_TYPES, type ComponentType } from './domain-vocabulary';
 import { summarizeOutput, validateComponentOutput } from './component-output';
 import { DQ_ELEMENT_NAMES } from './decision-quality.output';
 import { SAMPLE_OUTPUTS } from './testing/sample-outputs';

@@ -1,4 +1,4 @@
-import type { ComponentType } from '../catalog/domain-vocabulary';
+import type { ComponentType } from './domain-vocabulary';
 import { parseWith, type FieldError, type Infer, type JsonSchema, type Schema } from './schema';
 import { alternativesOutput } from './alternatives.output';
 import { consequencesOutput } from './consequences.output';

@@ -11,4 +11,4 @@ export { RATING_MIN, RATING_MAX, UNCERTAINTY_LEVELS, cellKey } from './consequen
 export { PRIORITIES } from './issue-raising.output';
 export { DIRECTIONS } from './objectives.output';
 export { CONSTRAINT_TYPES } from './problem-frame.output';
-export { COMPONENT_TYPES, isComponentType, MEMBERSHIP_TIERS, MESSAGE_ROLES, type ComponentType, type MembershipTier, type MessageRole } from '../catalog/domain-vocabulary';
+export { COMPONENT_TYPES, isComponentType, MEMBERSHIP_TIERS, MESSAGE_ROLES, type ComponentType, type MembershipTier, type MessageRole } from './domain-vocabulary';

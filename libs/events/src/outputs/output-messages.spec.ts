@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ComponentType } from '../catalog/domain-vocabulary';
+import type { ComponentType } from './domain-vocabulary';
 import { completionGaps } from './completion';
 import { validateComponentOutput } from './component-output';
 

@@ -5,6 +5,5 @@ export * from './on-stream-event.decorator';
 export * from './redis-streams.options';
 export * from './handler-registry';
 export * from './parse-seam';
-export * from './stream-trimmer';
 export * from '../consumer';
 export * from './service-consumer';

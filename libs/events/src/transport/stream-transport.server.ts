@@ -2,7 +2,6 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { RedisStreamBroker } from '../broker/redis-stream-broker';
 import type { StreamBroker } from '../broker/stream-broker';
 import { streamKey } from '../streams/stream-layout';
-import { consumerRegistry } from './consumer-registry';
 import { EntryProcessor } from './entry-processor';
 import { HandlerExtras, HandlerRegistry } from './handler-registry';
 import { PartitionLeases } from './partition-leases';
@@ -18,6 +17,13 @@ export type RedisStreamsStatus = 'connected' | 'disconnected';
  * acknowledged after their handlers succeeded.
  */
 export class StreamTransportServer extends Server<Record<string, Function>, RedisStreamsStatus> implements CustomTransportStrategy {
+  /** Servers of this process by consumer group, so the dead-letter admin API can replay through their handlers. */
+  private static readonly byGroup = new Map<string, StreamTransportServer>();
+
+  static listening(group: string): StreamTransportServer | undefined {
+    return StreamTransportServer.byGroup.get(group);
+  }
+
   override readonly propagatesEventHandlerErrors = true;
   readonly options: RedisStreamsServerOptions;
   readonly handlers = new HandlerRegistry();
@@ -54,7 +60,7 @@ export class StreamTransportServer extends Server<Record<string, Function>, Redi
         surrender: (partition) => this.stopReader(partition),
         lost: () => undefined,
       });
-      consumerRegistry.set(group, this);
+      StreamTransportServer.byGroup.set(group, this);
       await this.tick();
       this._status$.next('connected');
       callback();
@@ -80,7 +86,7 @@ export class StreamTransportServer extends Server<Record<string, Function>, Redi
     await this.ticking;
     await this.leases?.releaseAll().catch((error: Error) => this.logger.warn?.({ msg: 'lease release failed', error: error.message }));
     await Promise.all([...this.readers.keys()].map((partition) => this.stopReader(partition)));
-    if (consumerRegistry.get(this.options.group) === this) consumerRegistry.delete(this.options.group);
+    if (StreamTransportServer.byGroup.get(this.options.group) === this) StreamTransportServer.byGroup.delete(this.options.group);
     if (this.broker && !this.options.broker) await this.broker.close();
     this._status$.next('disconnected');
   }

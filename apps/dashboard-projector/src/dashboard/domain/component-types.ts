@@ -1,4 +1,4 @@
-import { COMPONENT_TYPES, ComponentType, isComponentType } from '@choice-sherpa/events/catalog/domain-vocabulary';
+import { COMPONENT_TYPES, ComponentType, isComponentType } from '@choice-sherpa/events/outputs/domain-vocabulary';
 
 export { COMPONENT_TYPES, isComponentType };
 export type { ComponentType };

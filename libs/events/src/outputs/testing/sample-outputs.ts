@@ -1,4 +1,4 @@
-import type { ComponentType } from '../../catalog/domain-vocabulary';
+import type { ComponentType } from '../domain-vocabulary';
 import { DQ_ELEMENT_NAMES } from '../decision-quality.output';
 
 /** A valid output for every component that also meets its completion rule (tests build journeys with them). */

@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { consumerRegistry } from '../transport/consumer-registry';
-import { DeadLetterStore } from './dead-letter.store';
-import type { IdempotentOutcome } from './run-idempotent';
+import { StreamTransportServer } from '../transport/stream-transport.server';
+import { DeadLetterStore } from '../consumer/dead-letter.store';
+import type { IdempotentOutcome } from '../consumer/run-idempotent';
 
 export interface ReplayResult {
   id: string;
@@ -21,7 +21,7 @@ export class DeadLetterReplayService {
   async replay(id: string): Promise<ReplayResult> {
     const letter = await this.store.get(id);
     if (!letter) throw new NotFoundException('dead letter not found');
-    const server = consumerRegistry.get(letter.consumer_group);
+    const server = StreamTransportServer.listening(letter.consumer_group);
     if (!server) throw new ServiceUnavailableException('the consumer of this dead letter is not running in this process');
     const parsed = server.options.parseMessage(letter.raw_fields);
     if (!parsed.ok) throw new UnprocessableEntityException(`the entry still does not parse (${parsed.reason.code})`);

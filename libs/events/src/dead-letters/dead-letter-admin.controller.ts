@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AdminOnly } from './admin-role';
 import { DeadLetterReplayService, ReplayResult } from './dead-letter-replay.service';
 import { DeadLetterIdPipe, DeadLetterListQuery } from './dead-letter.requests';
-import { DeadLetterRow, DeadLetterStore } from './dead-letter.store';
+import { DeadLetterRow, DeadLetterStore } from '../consumer/dead-letter.store';
 
 @Controller('admin/dead-letters')
 @AdminOnly()

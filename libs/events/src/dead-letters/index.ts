@@ -1,0 +1,3 @@
+export * from './dead-letter-replay.service';
+export * from './dead-letter-admin.controller';
+export * from './dead-letter-admin.module';

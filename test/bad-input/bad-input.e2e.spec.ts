@@ -1,50 +1,34 @@
-import { randomUUID } from 'node:crypto';
-import { FORBIDDEN_KEYS, safeKey } from '@choice-sherpa/platform';
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { safeKey } from '@choice-sherpa/platform';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import fc from 'fast-check';
+import { SignJWT } from 'jose';
 import { ApiClient } from '../support/api-client';
 import { createCycle, createSession, idOf } from '../support/journey';
 import { recordConfidential } from '../support/run-logs';
 import { TestStack, TEST_ORIGIN } from '../support/test-stack';
 import { RawRequests, Sent } from './requests';
-import { ADMIN_ROUTES, BadInputRoute, CONSUMING_SERVICES, RouteIds, ROUTES } from './routes';
+import { BAD_IDS, badUnsubscribeTokens, CARRIED, ONE_CLICK_FORMS, REFUSED, RUNS, setAt, UNKNOWN_KEYS, wrongTypeFor } from './cases';
+import { ADMIN_ROUTES, BadInputRoute, CONSUMING_SERVICES, ONE_CLICK_BODY, RouteIds, ROUTES, UNSUBSCRIBE_ROUTES } from './routes';
 
-const REFUSED = fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\u0001', '\u0008', '\u000B', '\u001B', '\u007F', '\u0085', '\u009F');
-const CARRIED = fc
-  .array(fc.constantFrom('👩🏽‍💻', '🏳️‍🌈', '👨‍👩‍👧', 'مرحبا بالعالم', 'שלום עולם', '\u202Eevil\u202C', '\u2067isolate\u2069', 'zero\u200Bwidth', 'a\u200Cb', 'word\u2060joiner', '\uFEFF', 'tab\tand\nline', 'naïve café', '漢字'), { minLength: 1, maxLength: 4 })
-  // Text fields are trimmed of surrounding whitespace (String.prototype.trim, which includes U+FEFF): end on a letter.
-  .map((parts) => `Decision ${parts.join(' ')} ok`);
-/** A value of another JSON type than `valid` (null only where the field is required). */
-function wrongTypeFor(valid: unknown, optional: boolean): fc.Arbitrary<unknown> {
-  const kinds: [string, fc.Arbitrary<unknown>][] = [
-    ['number', fc.integer()],
-    ['boolean', fc.boolean()],
-    ['array', fc.array(fc.integer(), { maxLength: 3 })],
-    ['object', fc.dictionary(fc.constantFrom('a', 'b'), fc.integer())],
-    ['string', fc.string({ maxLength: 8 })],
-  ];
-  const type = Array.isArray(valid) ? 'array' : typeof valid;
-  const wrong = kinds.filter(([kind]) => kind !== type).map(([, arbitrary]) => arbitrary);
-  return fc.oneof(...wrong, ...(optional ? [] : [fc.constant(null)]));
-}
+/** The notifier's own unsubscribe secret for this run; the suite signs tokens with the key the notifier derives from it. */
+const UNSUBSCRIBE_SECRET = randomBytes(24).toString('hex');
+const UNSUBSCRIBE_KEY = new Uint8Array(hkdfSync('sha256', UNSUBSCRIBE_SECRET, 'choice-sherpa', 'notifier unsubscribe tokens', 32));
 
-const UNKNOWN_KEYS = fc.oneof(fc.constantFrom(...FORBIDDEN_KEYS), fc.stringMatching(/^[a-z][a-z_]{0,11}$/), fc.string({ minLength: 1, maxLength: 30 }));
-const BAD_IDS = fc.oneof(
-  fc.constantFrom('9007199254740993', '99999999999999999999999', '-1', '0', '1e3', '0x10', '1.5', ' 1', 'null', 'undefined', "1' OR '1'='1"),
-  fc.bigInt({ min: 2n ** 53n, max: 2n ** 70n }).map(String),
-  fc.string({ minLength: 1, maxLength: 20 }),
-);
-const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 8);
-
-function setAt(target: Record<string, any>, dotted: string, value: unknown): void {
-  const keys = dotted.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) node = node[key];
-  node[keys.at(-1)!] = value;
+function unsubscribeToken(userId: string, claims: { audience?: string; expiresIn?: number; key?: Uint8Array } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'unsubscribe+jwt' })
+    .setSubject(userId)
+    .setIssuer('choice-sherpa-notifier')
+    .setAudience(claims.audience ?? 'unsubscribe:cycle_summaries')
+    .setIssuedAt(now - 120)
+    .setExpirationTime(now + (claims.expiresIn ?? 3_600))
+    .sign(claims.key ?? UNSUBSCRIBE_KEY);
 }
 
 function describeRoute(route: BadInputRoute): string {
-  return `${route.service} ${route.method} ${route.path({ sessionId: ':id', cycleId: ':id', membershipId: ':id' }, ':id')}`;
+  return `${route.service} ${route.method} ${route.path({ sessionId: ':id', cycleId: ':id', membershipId: ':id', conversationId: ':id' }, ':id')} ${route.accept ?? ''}`;
 }
 
 describe('bad input through the running services: refused or carried, never 500, no dead letter, no leak in any log', () => {
@@ -57,7 +41,7 @@ describe('bad input through the running services: refused or carried, never 500,
   let userId: string;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ env: { WS_MAX_SOCKETS_PER_USER: '4' } });
+    stack = await TestStack.start({ env: { WS_MAX_SOCKETS_PER_USER: '4', UNSUBSCRIBE_SECRET } });
     raw = new RawRequests(stack);
     userId = `bad-input-${randomUUID()}`;
     token = await stack.token(userId, { email: `${userId}@example.test` });
@@ -66,14 +50,25 @@ describe('bad input through the running services: refused or carried, never 500,
     const membershipId = idOf(await owner.expect(201, 'POST', '/api/memberships', { tier: 'monthly' }), 'membership');
     const sessionId = await createSession(owner);
     const cycleId = await createCycle(owner, sessionId);
-    ids = { sessionId, cycleId, membershipId };
+    await owner.expect(200, 'POST', `/api/cycles/${cycleId}/components/issue_raising/start`);
+    const chat = new ApiClient(stack.url('conversation'), token);
+    const conversation = await waitFor(async () => (await chat.get(`/api/conversations?cycle_id=${cycleId}&component_type=issue_raising`)).body?.id as string | undefined, {
+      timeoutMs: 90_000,
+      what: 'the issue_raising conversation',
+    });
+    ids = { sessionId, cycleId, membershipId, conversationId: conversation };
   }, 300_000);
   afterAll(async () => {
     await stack?.stop();
   });
 
   const send = (route: BadInputRoute, options: { body?: string; contentType?: string; id?: string } = {}): Promise<Sent> =>
-    raw.send(route.service, route.method, route.path(ids, options.id), { token: route.admin ? adminToken : token, body: options.body, contentType: options.contentType });
+    raw.send(route.service, route.method, route.path(ids, options.id), {
+      token: route.admin ? adminToken : token,
+      body: options.body,
+      contentType: options.contentType,
+      accept: route.accept,
+    });
 
   /** Collects failures instead of stopping at the first, so one run names every route that misbehaves. */
   const failures: string[] = [];
@@ -150,21 +145,68 @@ describe('bad input through the running services: refused or carried, never 500,
           const sent = await send(route, { id: encodeURIComponent(id), body: route.body ? JSON.stringify(route.body(ids)) : undefined });
           // An id that is a valid id of nothing (a plain positive number on the admin routes) is 404.
           const validUnknown = route.admin && /^[1-9]\d{0,18}$/.test(id) && BigInt(id) < 2n ** 63n;
-          expectThat(validUnknown ? sent.status === 404 : sent.status === 400 && RawRequests.fields(sent).includes('id'), `bad id ${JSON.stringify(id)}`, sent);
+          const field = route.idField ?? 'id';
+          expectThat(validUnknown ? sent.status === 404 : sent.status === 400 && RawRequests.fields(sent).includes(field), `bad id ${JSON.stringify(id)}`, sent);
         }),
         { numRuns: RUNS },
       );
     }
   });
 
-  it('refuses unknown and prototype-named query parameters on the dashboard and the admin list', async () => {
+  it('refuses unknown and prototype-named query parameters on the dashboard, the conversation list and the admin list', async () => {
+    const userQueries: Partial<Record<string, string>> = {
+      'dashboard-projector': `/api/dashboard/cycles/compare?ids=${ids.cycleId},${randomUUID()}&`,
+      conversation: `/api/conversations?cycle_id=${ids.cycleId}&component_type=issue_raising&`,
+    };
     await fc.assert(
-      fc.asyncProperty(UNKNOWN_KEYS, fc.constantFrom('dashboard-projector', ...CONSUMING_SERVICES), async (key, service) => {
-        const path = service === 'dashboard-projector' ? `/api/dashboard/cycles/compare?ids=${ids.cycleId},${randomUUID()}&` : '/admin/dead-letters?';
-        const sent = await raw.send(service, 'GET', `${path}${encodeURIComponent(key)}=1`, { token: service === 'dashboard-projector' ? token : adminToken });
+      fc.asyncProperty(UNKNOWN_KEYS, fc.constantFrom('dashboard-projector', 'conversation', ...CONSUMING_SERVICES), fc.boolean(), async (key, service, admin) => {
+        const user = !admin && userQueries[service] !== undefined;
+        const path = user ? userQueries[service] : '/admin/dead-letters?';
+        const sent = await raw.send(service, 'GET', `${path}${encodeURIComponent(key)}=1`, { token: user ? token : adminToken });
         expectThat(sent.status === 400, `query parameter ${JSON.stringify(key)} on ${service}`, sent);
       }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('one-click unsubscribe: a valid token with any form body unsubscribes; a bad token, another body type or an unknown parameter is refused', async () => {
+    const subscriber = `unsubscriber-${randomUUID()}`;
+    const valid = await unsubscribeToken(subscriber);
+    recordConfidential([valid, UNSUBSCRIBE_SECRET]);
+    const post = UNSUBSCRIBE_ROUTES.find((route) => route.method === 'POST')!;
+    await fc.assert(
+      fc.asyncProperty(ONE_CLICK_FORMS, async ({ contentType, body }) => {
+        const sent = await raw.send('notifier', 'POST', post.path(valid), { body, contentType });
+        expectThat(sent.status === 200 && sent.body?.cycle_summaries === false, `one-click ${contentType}`, sent);
+      }),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(badUnsubscribeTokens(valid, (claims) => unsubscribeToken(subscriber, claims)), fc.constantFrom(...UNSUBSCRIBE_ROUTES), async (pending, route) => {
+        const bad = await pending;
+        const sent = await raw.send('notifier', route.method, route.path(bad), route.method === 'POST' ? { body: ONE_CLICK_BODY, contentType: 'application/x-www-form-urlencoded' } : {});
+        const named = route.method === 'GET' || (sent.body?.error?.code === 'INVALID_TOKEN' || RawRequests.fields(sent).includes('token'));
+        // Never echoed (long enough not to occur in the page by chance).
+        const echoed = bad.length >= 8 && JSON.stringify(sent.body).includes(JSON.stringify(bad).slice(1, -1));
+        expectThat(sent.status === 400 && named && !echoed, `bad token on ${route.method}`, sent);
+      }),
       { numRuns: RUNS * 2 },
+    );
+    const types = fc.constantFrom('application/json', 'text/plain', 'application/xml', 'text/html');
+    await fc.assert(
+      fc.asyncProperty(types, async (contentType) => {
+        const sent = await raw.send('notifier', 'POST', post.path(valid), { body: contentType === 'application/json' ? '{"List-Unsubscribe":"One-Click"}' : ONE_CLICK_BODY, contentType });
+        expectThat(sent.status === 415 && sent.body?.error?.code === 'UNSUPPORTED_MEDIA_TYPE', `415 for ${contentType}`, sent);
+      }),
+      { numRuns: 4 },
+    );
+    await fc.assert(
+      fc.asyncProperty(UNKNOWN_KEYS, fc.constantFrom(...UNSUBSCRIBE_ROUTES), async (key, route) => {
+        const path = `${route.path(valid)}&${encodeURIComponent(key)}=1`;
+        const sent = await raw.send('notifier', route.method, path, route.method === 'POST' ? { body: ONE_CLICK_BODY, contentType: 'application/x-www-form-urlencoded' } : {});
+        expectThat(sent.status === 400, `query parameter ${JSON.stringify(key)} on ${route.method} unsubscribe`, sent);
+      }),
+      { numRuns: RUNS },
     );
   });
 
@@ -214,10 +256,12 @@ describe('bad input through the running services: refused or carried, never 500,
     }
   });
 
-  it('covers every route of session-cycle and dashboard-projector in API.md, the notifier preferences and each service’s admin routes', () => {
+  it('covers every route of session-cycle, conversation and dashboard-projector in API.md, the notifier’s and each service’s admin routes', () => {
     expect(ROUTES.filter((route) => route.service === 'session-cycle').length).toBe(16);
     expect(ROUTES.filter((route) => route.service === 'dashboard-projector').length).toBe(4);
+    expect(ROUTES.filter((route) => route.service === 'conversation').length).toBe(5);
     expect(ROUTES.filter((route) => route.service === 'notifier').length).toBe(2);
+    expect(UNSUBSCRIBE_ROUTES.length).toBe(2);
     expect(ADMIN_ROUTES.length).toBe(3 * CONSUMING_SERVICES.length);
     expect(new Set(ROUTES.map(describeRoute)).size).toBe(ROUTES.length);
   });

@@ -18,8 +18,10 @@ export class RawRequests {
 
   constructor(private readonly stack: TestStack) {}
 
-  async send(service: Service, method: string, path: string, options: { token: string; body?: string; contentType?: string }): Promise<Sent> {
-    const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
+  /** Without `token`, no Authorization header (the public routes). */
+  async send(service: Service, method: string, path: string, options: { token?: string; body?: string; contentType?: string; accept?: string }): Promise<Sent> {
+    const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     const response = await fetch(`${this.stack.url(service)}${path}`, { method, headers, body: options.body, signal: AbortSignal.timeout(15_000) });
     const text = await response.text();

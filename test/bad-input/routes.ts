@@ -5,13 +5,15 @@ export interface RouteIds {
   sessionId: string;
   cycleId: string;
   membershipId: string;
+  /** The conversation of the cycle's issue_raising component (created on component.started). */
+  conversationId: string;
 }
 
 /**
  * One route of a service as the bad-input suite drives it: a request that would be valid, and which of its body
  * fields hold free text. The generated cases (bad-input.e2e.spec.ts) mutate it: unknown and prototype-named fields,
  * refused text in each text field, wrong types, other content types, non-ids in the path.
- * Conversation and notifier routes go here when those services are on main (one row per route of API.md).
+ * The notifier's one-click unsubscribe routes take a form body and a token instead: UNSUBSCRIBE_ROUTES.
  */
 export interface BadInputRoute {
   service: Service;
@@ -25,6 +27,10 @@ export interface BadInputRoute {
   optional?: string[];
   /** The path has an id parameter that `path(ids, badId)` replaces. */
   idParam?: boolean;
+  /** The field a 400 names for a bad id (default `id`). */
+  idField?: string;
+  /** Accept header (default application/json); text/event-stream asks for the streamed reply. */
+  accept?: string;
   admin?: boolean;
 }
 
@@ -60,11 +66,38 @@ export const ROUTES: BadInputRoute[] = [
   { service: 'dashboard-projector', method: 'GET', path: (ids, id) => `/api/dashboard/sessions/${id ?? ids.sessionId}`, idParam: true },
   { service: 'dashboard-projector', method: 'GET', path: (ids, id) => `/api/dashboard/cycles/${id ?? ids.cycleId}/components/objectives`, idParam: true },
   { service: 'dashboard-projector', method: 'GET', path: (ids, id) => `/api/dashboard/cycles/compare?ids=${id ?? ids.cycleId},${ids.cycleId.replace(/.$/, '0')}` },
-  // notifier (the one-click unsubscribe POST accepts its RFC 8058 form body on purpose and is covered by apps/notifier/test)
+  // notifier preferences (its unsubscribe routes: UNSUBSCRIBE_ROUTES)
   { service: 'notifier', method: 'GET', path: () => '/api/notifications/preferences' },
   { service: 'notifier', method: 'PUT', path: () => '/api/notifications/preferences', body: () => ({ cycle_summaries: false }) },
-  // conversation: add its routes here when they are on main (API.md "conversation").
+  // conversation (API.md): the list by cycle and component, one conversation, a message (JSON and streamed), a retried reply
+  {
+    service: 'conversation',
+    method: 'GET',
+    path: (ids, id) => `/api/conversations?cycle_id=${id ?? ids.cycleId}&component_type=issue_raising`,
+    idParam: true,
+    idField: 'cycle_id',
+  },
+  { service: 'conversation', method: 'GET', path: (ids, id) => `/api/conversations/${id ?? ids.conversationId}`, idParam: true },
+  { service: 'conversation', method: 'POST', path: (ids, id) => `/api/conversations/${id ?? ids.conversationId}/messages`, body: () => ({ content: 'Our lease ends in June' }), text: ['content'], idParam: true },
+  {
+    service: 'conversation',
+    method: 'POST',
+    path: (ids, id) => `/api/conversations/${id ?? ids.conversationId}/messages`,
+    body: () => ({ content: 'Stream the answer please' }),
+    text: ['content'],
+    idParam: true,
+    accept: 'text/event-stream',
+  },
+  { service: 'conversation', method: 'POST', path: (ids, id) => `/api/conversations/${id ?? ids.conversationId}/reply`, idParam: true },
 ];
+
+/** The notifier's RFC 8058 one-click unsubscribe (no login; the signed token in the query is the authority). */
+export const UNSUBSCRIBE_ROUTES: { method: 'GET' | 'POST'; path: (token: string) => string }[] = [
+  { method: 'GET', path: (token) => `/api/notifications/unsubscribe?token=${encodeURIComponent(token)}` },
+  { method: 'POST', path: (token) => `/api/notifications/unsubscribe?token=${encodeURIComponent(token)}` },
+];
+/** The fixed one-click body (RFC 8058 section 3.1). */
+export const ONE_CLICK_BODY = 'List-Unsubscribe=One-Click';
 
 /** Every consuming service's dead-letter admin routes (API.md "Admin"). */
 export const CONSUMING_SERVICES: Service[] = ['session-cycle', 'conversation', 'dashboard-projector', 'analysis-worker', 'notifier', 'ws-gateway'];

@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@choice-sherpa/platform/testing';
 import { ApiClient } from '../test/support/api-client';
 import { launchChromium, see, signedInContext } from '../test/support/browser';
-import { EntryProxy } from '../test/support/entry-proxy';
 import { repoRoot } from '../test/support/repo-root';
 import { TestStack } from '../test/support/test-stack';
 import { percentile, writeResults } from './support/report';
@@ -48,16 +46,15 @@ const PAGE_PROBE = `
 `;
 
 export async function run(): Promise<void> {
-  const webRoot = path.join(repoRoot(), 'apps', 'web', 'dist');
-  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('web-latency: apps/web/dist is not built (npm run build)');
-  const port = await freePort();
-  const stack = await TestStack.start({ services: ['session-cycle', 'dashboard-projector', 'ws-gateway'], env: { ALLOWED_ORIGINS: `http://127.0.0.1:${port}` } });
-  const proxy = await EntryProxy.start(stack, { port, webRoot });
+  // the stack's entry point serves it at /
+  if (!existsSync(path.join(repoRoot(), 'apps', 'web', 'dist', 'index.html'))) throw new Error('web-latency: apps/web/dist is not built (npm run build)');
+  const stack = await TestStack.start({ services: ['session-cycle', 'dashboard-projector', 'ws-gateway'] });
+  const origin = stack.publicUrl('session-cycle');
   const browser = await launchChromium();
   try {
     const token = await stack.token(`web-bench-${Date.now()}`, { email: 'web-bench@example.com' });
-    const session = await new ApiClient(proxy.url, token).expect(201, 'POST', '/api/sessions', { title: 'Web latency' });
-    const context = await signedInContext(browser, proxy.url, token);
+    const session = await new ApiClient(origin, token).expect(201, 'POST', '/api/sessions', { title: 'Web latency' });
+    const context = await signedInContext(browser, origin, token);
     await context.addInitScript(PAGE_PROBE);
     const page = await context.newPage();
     await page.goto(`/#/sessions/${session.id}`);
@@ -110,7 +107,6 @@ export async function run(): Promise<void> {
     throw error;
   } finally {
     await browser.close();
-    await proxy.stop();
     await stack.stop();
   }
 }

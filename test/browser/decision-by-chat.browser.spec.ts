@@ -1,10 +1,7 @@
-import path from 'node:path';
-import { freePort } from '@choice-sherpa/platform/testing';
 import type { Browser, Page } from 'playwright-core';
 import { COMPONENT_LABELS, COMPONENT_TYPES } from '../../libs/client/src';
-import { ApiClient, CHAT, EntryProxy, TestStack } from '../support';
+import { ApiClient, CHAT, TestStack } from '../support';
 import { launchChromium, screenshotPath, see, signedInContext } from '../support/browser';
-import { repoRoot } from '../support/repo-root';
 
 const SERVICES = ['session-cycle', 'conversation', 'dashboard-projector', 'ws-gateway', 'analysis-worker'] as const;
 const TEST_MS = 600_000;
@@ -17,28 +14,27 @@ const TEST_MS = 600_000;
  */
 describe('a decision by chat in the web app', () => {
   let stack: TestStack;
-  let proxy: EntryProxy;
+  /** the entry point's one origin: the APIs, /socket.io and the web app */
+  let origin: string;
   let browser: Browser;
   let token: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    stack = await TestStack.start({ services: SERVICES, env: { ALLOWED_ORIGINS: `http://127.0.0.1:${port}` } });
-    proxy = await EntryProxy.start(stack, { port, webRoot: path.join(repoRoot(), 'apps', 'web', 'dist') });
+    stack = await TestStack.start({ services: SERVICES });
+    origin = stack.publicUrl('session-cycle');
     browser = await launchChromium();
     const user = `chat-ui-${Date.now()}`;
     token = await stack.token(user, { email: 'chat-ui@example.com' });
     // decision quality is a paid feature
-    await new ApiClient(proxy.url, token).expect(201, 'POST', '/api/memberships', { tier: 'annual' });
+    await new ApiClient(origin, token).expect(201, 'POST', '/api/memberships', { tier: 'annual' });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    await proxy?.stop();
     await stack?.stop();
   });
 
   async function open(hash: string): Promise<Page> {
-    const page = await (await signedInContext(browser, proxy.url, token)).newPage();
+    const page = await (await signedInContext(browser, origin, token)).newPage();
     await page.goto(`/${hash}`);
     await see.attribute(page.locator('.connection'), 'data-state', 'online');
     return page;

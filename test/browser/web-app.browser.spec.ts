@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, waitFor } from '@choice-sherpa/platform/testing';
+import { waitFor } from '@choice-sherpa/platform/testing';
 import type { Browser, Page } from 'playwright-core';
-import { ApiClient, EntryProxy, JOURNEY_OUTPUTS, TestStack } from '../support';
+import { ApiClient, JOURNEY_OUTPUTS, TestStack } from '../support';
 import { launchChromium, recordLiveEvents, screenshotPath, see, signedInContext } from '../support/browser';
 import { repoRoot } from '../support/repo-root';
 
@@ -16,30 +16,29 @@ const TEST_MS = 240_000;
  */
 describe('the web app in Chromium', () => {
   let stack: TestStack;
-  let proxy: EntryProxy;
+  /** the entry point's one origin: the APIs, /socket.io and the web app */
+  let origin: string;
   let browser: Browser;
   const ana = `ana-${Date.now()}`;
   let anaToken: string;
   let anaApi: ApiClient;
 
   beforeAll(async () => {
-    const port = await freePort();
-    stack = await TestStack.start({ services: SERVICES, env: { ALLOWED_ORIGINS: `http://127.0.0.1:${port}` } });
-    proxy = await EntryProxy.start(stack, { port, webRoot: path.join(repoRoot(), 'apps', 'web', 'dist') });
+    stack = await TestStack.start({ services: SERVICES });
+    origin = stack.publicUrl('session-cycle');
     browser = await launchChromium();
     anaToken = await stack.token(ana, { email: 'ana@example.com' });
-    anaApi = new ApiClient(proxy.url, anaToken);
+    anaApi = new ApiClient(origin, anaToken);
     // the annual plan: this file opens more decisions than the free plan's three
     await anaApi.expect(201, 'POST', '/api/memberships', { tier: 'annual' });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    await proxy?.stop();
     await stack?.stop();
   });
 
   async function openAs(token: string, hash = '#/sessions'): Promise<Page> {
-    const context = await signedInContext(browser, proxy.url, token);
+    const context = await signedInContext(browser, origin, token);
     const page = await context.newPage();
     await page.goto(`/${hash}`);
     return page;
@@ -55,7 +54,7 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await see.visible(page.getByRole('heading', { level: 1, name: 'Where should we live next year?' }));
     const sessionUrl = page.url();
-    const second = await browser.newContext({ baseURL: proxy.url }).then(async (context) => {
+    const second = await browser.newContext({ baseURL: origin }).then(async (context) => {
       await context.addInitScript(`localStorage.setItem('choice-sherpa.token', ${JSON.stringify(anaToken)})`);
       const tab = await context.newPage();
       await tab.goto(sessionUrl);

@@ -1,7 +1,7 @@
-import { freePort, waitFor } from '@choice-sherpa/platform/testing';
+import { waitFor } from '@choice-sherpa/platform/testing';
 import { ApiError, ChoiceSherpaApi, LiveClient, SessionStore } from '../../libs/client/src';
 import type { Cycle, SessionView } from '../../libs/client/src';
-import { EntryProxy, JOURNEY_OUTPUTS, TestStack } from '../support';
+import { JOURNEY_OUTPUTS, TestStack } from '../support';
 
 /**
  * The typed client against the running services behind one origin: every session-cycle and dashboard route it
@@ -10,22 +10,21 @@ import { EntryProxy, JOURNEY_OUTPUTS, TestStack } from '../support';
  */
 describe('libs/client against session-cycle, dashboard-projector and ws-gateway', () => {
   let stack: TestStack;
-  let proxy: EntryProxy;
+  /** the entry point's one origin: the APIs, /socket.io and the web app */
+  let origin: string;
   const user = `contract-${Date.now()}`;
   let api: ChoiceSherpaApi;
   let live: LiveClient;
 
   beforeAll(async () => {
-    const port = await freePort();
-    stack = await TestStack.start({ services: ['session-cycle', 'dashboard-projector', 'ws-gateway'], env: { ALLOWED_ORIGINS: `http://127.0.0.1:${port}` } });
-    proxy = await EntryProxy.start(stack, { port });
+    stack = await TestStack.start({ services: ['session-cycle', 'dashboard-projector', 'ws-gateway'] });
+    origin = stack.publicUrl('session-cycle');
     const token = await stack.token(user, { email: 'contract@example.com' });
-    api = new ChoiceSherpaApi({ baseUrl: proxy.url, token: () => token });
-    live = new LiveClient({ url: proxy.url, token: () => token, socketOptions: { extraHeaders: { Origin: proxy.url } } });
+    api = new ChoiceSherpaApi({ baseUrl: origin, token: () => token });
+    live = new LiveClient({ url: origin, token: () => token, socketOptions: { extraHeaders: { Origin: origin } } });
   }, 300_000);
   afterAll(async () => {
     live?.close();
-    await proxy?.stop();
     await stack?.stop();
   });
 
@@ -68,7 +67,7 @@ describe('libs/client against session-cycle, dashboard-projector and ws-gateway'
   });
 
   it('errors arrive as ApiError: not found, validation with fields, conflicts and tier limits with the lifting tier', async () => {
-    const other = new ChoiceSherpaApi({ baseUrl: proxy.url, token: () => token });
+    const other = new ChoiceSherpaApi({ baseUrl: origin, token: () => token });
     const token = await stack.token(`${user}-other`);
     const mine = await api.sessions.create({ title: 'Mine only' });
     const notFound = await other.dashboard.session(mine.id).catch((e: unknown) => e);
@@ -80,7 +79,7 @@ describe('libs/client against session-cycle, dashboard-projector and ws-gateway'
     const cycle = await api.sessions.createCycle(mine.id);
     const conflict = (await api.cycles.completeComponent(cycle.id, 'objectives').catch((e: unknown) => e)) as ApiError;
     expect(conflict.status).toBe(409);
-    const freeUser = new ChoiceSherpaApi({ baseUrl: proxy.url, token: () => freeToken });
+    const freeUser = new ChoiceSherpaApi({ baseUrl: origin, token: () => freeToken });
     const freeToken = await stack.token(`${user}-free`);
     const limited = await freeUser.sessions.create({ title: 'Two cycles at most' });
     await freeUser.sessions.createCycle(limited.id);

@@ -7,5 +7,4 @@ export * from './test-stack';
 export * from './tokens';
 export * from './journey';
 export * from './normalize';
-export * from './entry-proxy';
 export * from './chat-journey';

@@ -92,15 +92,15 @@ export class ServiceProcess {
     });
   }
 
-  /** Waits for /health/ready; fails at once, with the service's output, if the process exits meanwhile. */
-  async waitReady(timeoutMs = 120_000): Promise<void> {
+  /** Waits for /health/ready (or `probe`); fails at once, with the service's output, if the process exits meanwhile. */
+  async waitReady(timeoutMs = 120_000, probe = '/health/ready'): Promise<void> {
     const outcome = await waitFor(
       async () => {
         if (!this.child) return 'exited';
-        const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(`${this.url}${probe}`, { signal: AbortSignal.timeout(2_000) });
         return response.ok ? 'ready' : undefined;
       },
-      { timeoutMs, intervalMs: 100, what: `${this.service} /health/ready on ${this.port}` },
+      { timeoutMs, intervalMs: 100, what: `${this.service} ${probe} on ${this.port}` },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- ${this.service} output ---\n${this.logTail(40)}`);
     });

@@ -23,6 +23,9 @@ export interface TestStackOptions {
   entryPoint?: boolean;
 }
 
+/** Where the entry point sends a service the stack does not run: the discard port, refused on loopback. */
+const CLOSED_UPSTREAM = 'http://127.0.0.1:9';
+
 /** Services a client reaches through the entry point (API.md "One entry point"). */
 const BEHIND_ENTRY = new Set<Service>(['session-cycle', 'conversation', 'dashboard-projector', 'notifier', 'ws-gateway']);
 
@@ -56,6 +59,9 @@ export class TestStack {
     const databases: TestDatabase[] = [];
     const stack = new TestStack(uniqueName('e2e'), partitions, databases, tokens);
     try {
+      // the entry point's origin is the page's origin in browser tests: the gateway must allow it
+      const entryPort = options.entryPoint !== false ? await freePort() : undefined;
+      const origins = entryPort === undefined ? TEST_ORIGIN : `${TEST_ORIGIN},http://127.0.0.1:${entryPort}`;
       for (const service of services) {
         const database = await createTestDatabase(databasePrefixFor(service));
         databases.push(database);
@@ -70,7 +76,7 @@ export class TestStack {
           JWT_SECRET: tokens.secret,
           JWT_ISSUER: tokens.issuer,
           JWT_AUDIENCE: tokens.audience,
-          ALLOWED_ORIGINS: TEST_ORIGIN,
+          ALLOWED_ORIGINS: origins,
           // info: the run's log check (README "Security") reads what the services really log.
           LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
           // The tests poll the read model; the per-client limit is exercised by the platform's own tests.
@@ -79,17 +85,19 @@ export class TestStack {
         };
         stack.processes.set(service, new ServiceProcess(service, await freePort(), env));
       }
-      if (options.entryPoint !== false) {
+      if (entryPort !== undefined) {
+        // a service this stack does not run answers nothing (a closed port), never whatever listens on its default port
         const upstreams = Object.fromEntries(
-          [...stack.processes.entries()].map(([service, process]) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, process.url]),
+          SERVICES.map((service) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, stack.processes.get(service)?.url ?? CLOSED_UPSTREAM]),
         );
-        stack.entry = new ServiceProcess('entry-point', await freePort(), { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...upstreams });
+        stack.entry = new ServiceProcess('entry-point', entryPort, { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...upstreams });
       }
       for (const process of stack.processes.values()) process.start();
       stack.entry?.start();
       await Promise.all([...stack.processes.values()].map((process) => process.waitReady(options.readyTimeoutMs ?? 240_000)));
       // The entry point's /health/ready: every service behind it ready.
       if (stack.entry && stack.processes.size === SERVICES.length) await stack.entry.waitReady(60_000);
+      else await stack.entry?.waitReady(60_000, '/health/live');
       return stack;
     } catch (error) {
       await stack.stop();

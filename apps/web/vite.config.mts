@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 // the system serves at `/`. It imports only @choice-sherpa/client (libs/client) besides Preact.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  base: './',
+  // absolute: index.html is also the answer to a path like /sessions/<id> (links in emails)
+  base: '/',
   resolve: {
     alias: { '@choice-sherpa/client': fileURLToPath(new URL('../../libs/client/src/index.ts', import.meta.url)) },
   },

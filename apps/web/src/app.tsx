@@ -37,7 +37,15 @@ function SignedIn({ token, onSignOut }: { token: string; onSignOut: () => void }
   const user = subjectOf(token);
   return (
     <AppContext.Provider value={services}>
-      <a class="skip" href="#main">
+      {/* the routes are hashes: following #main would leave the page, so the link moves the focus itself */}
+      <a
+        class="skip"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header class="top">
@@ -58,7 +66,7 @@ function SignedIn({ token, onSignOut }: { token: string; onSignOut: () => void }
       </header>
       <main id="main" tabIndex={-1}>
         {route.name === 'sessions' && <SessionsScreen />}
-        {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
+        {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} cycleId={route.cycleId} />}
         {route.name === 'component' && <ComponentScreen key={`${route.cycleId}/${route.type}`} {...route} />}
         {route.name === 'compare' && <CompareScreen key={route.cycleIds.join()} {...route} />}
         {route.name === 'account' && <AccountScreen />}

@@ -17,7 +17,7 @@ export function CycleCard({ cycle, sessionId, label }: { cycle: CycleView; sessi
     <li class="cycle" data-cycle-id={cycle.cycle_id}>
       <article class="panel" aria-labelledby={headingId}>
         <header class="cycle-head">
-          <h2 id={headingId}>
+          <h2 id={headingId} tabIndex={-1}>
             {label}
             {cycle.branch_point && <span class="branch-note"> · branched at {COMPONENT_LABELS[cycle.branch_point]}</span>}
           </h2>

@@ -9,11 +9,12 @@ import { href } from '../router';
 import { SessionContext, useSessionStore } from '../session-context';
 
 /** One decision: its title, the cycle tree with branches, each cycle's components, analysis and actions. Live. */
-export function SessionScreen({ sessionId }: { sessionId: string }) {
+export function SessionScreen({ sessionId, cycleId }: { sessionId: string; cycleId?: string }) {
   const { api, live } = useServices();
   const store = useMemo(() => new SessionStore(sessionId, api, live), [sessionId, api, live]);
   useEffect(() => store.start(), [store]);
   const state = useObservable(store.session);
+  useFocusCycle(cycleId, state.view !== null);
   if (state.status === 'not_found') return <NotFound what="decision" />;
   if (state.status === 'error' && state.error) return <ErrorMessage error={state.error} action="load this decision" />;
   if (!state.view) return <p role="status">Loading the decision…</p>;
@@ -53,6 +54,19 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
       </ol>
     </SessionContext.Provider>
   );
+}
+
+/** A link to one cycle (`?cycle=`): its heading is scrolled to and focused once it is shown, once. */
+function useFocusCycle(cycleId: string | undefined, shown: boolean): void {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!cycleId || !shown || done) return;
+    const heading = document.getElementById(`cycle-${cycleId}`);
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+    setDone(true);
+  });
 }
 
 function Title({ title, archived }: { title: string; archived: boolean }) {

@@ -138,6 +138,27 @@ describe('SessionStore: applying live events with the projector rule', () => {
       ['not_started', null],
     ]);
   });
+  it("branching takes the statuses cycle.branched's copied_components lists, even without the parent in the view", async () => {
+    const w = world([sessionView([], { cycles: [] })]);
+    w.store.start();
+    w.join();
+    await w.settle();
+    const branch = '0192f0a0-0000-7000-8000-0000000000b3';
+    const parentId = '0192f0a0-0000-7000-8000-0000000000b4';
+    w.live().onEvent(liveEvent('cycle.created', 1, { cycle_id: branch, parent_cycle_id: parentId, created_at: '' }));
+    const copied_components = [
+      { component_type: 'issue_raising' as const, component_id: branch, status: 'complete' as const },
+      { component_type: 'problem_frame' as const, component_id: branch, status: 'needs_revision' as const },
+    ];
+    w.live().onEvent(liveEvent('cycle.branched', 2, { cycle_id: branch, parent_cycle_id: parentId, branch_point_component: 'problem_frame', branched_at: '', copied_components }));
+    const [cycle] = w.view().cycles;
+    expect(cycle.components.slice(0, 3).map((c) => [c.status, c.inherited_from])).toEqual([
+      ['complete', parentId],
+      ['needs_revision', parentId],
+      ['not_started', null],
+    ]);
+    expect(cycle.progress.completed).toBe(1);
+  });
 });
 
 describe('SessionStore: optimistic commands', () => {

@@ -25,11 +25,16 @@ export function reduceSessionView(view: SessionView, event: LiveEvent, conversat
       return done(placeCycle(touched, { ...newCycle(cycle_id, created_at), parent_cycle_id }));
     }
     case 'cycle.branched': {
-      const { cycle_id, parent_cycle_id, branch_point_component, branched_at } = event.data;
+      const { cycle_id, parent_cycle_id, branch_point_component, branched_at, copied_components } = event.data;
       const existing = findCycle(touched.cycles, cycle_id) ?? newCycle(cycle_id, null);
       const parent = findCycle(touched.cycles, parent_cycle_id);
       const branched = { ...existing, parent_cycle_id, branch_point: branch_point_component, branched_at };
-      const copied = parent ? withComponents(branched, copyFromParent(branched.components, parent, branch_point_component)) : branched;
+      // what session-cycle copied, when the event says so; else inferred from the parent as the projector does
+      const copied = copied_components
+        ? withComponents(branched, takeCopied(branched.components, copied_components, parent, parent_cycle_id))
+        : parent
+          ? withComponents(branched, copyFromParent(branched.components, parent, branch_point_component))
+          : branched;
       return done(placeCycle(removeCycle(touched, cycle_id), copied));
     }
     case 'cycle.completed': {
@@ -126,6 +131,21 @@ function copyFromParent(own: ComponentStatusView[], parent: CycleView, at: Compo
     if (!source || source.status === 'not_started') return component;
     const inherited_from = source.inherited_from ?? parent.cycle_id;
     return { ...component, status: type === at ? 'needs_revision' : source.status, inherited_from };
+  });
+}
+
+/** `cycle.branched`'s copied_components: each listed component takes its status in the new cycle, inherited. */
+function takeCopied(
+  own: ComponentStatusView[],
+  copied: ReadonlyArray<{ component_type: ComponentType; status: ComponentStatusView['status'] }>,
+  parent: CycleView | undefined,
+  parentId: string,
+): ComponentStatusView[] {
+  return own.map((component) => {
+    const listed = copied.find((c) => c.component_type === component.component_type);
+    if (!listed || component.status !== 'not_started') return component;
+    const inherited_from = parent?.components.find((c) => c.component_type === component.component_type)?.inherited_from ?? parentId;
+    return { ...component, status: listed.status, inherited_from };
   });
 }
 

@@ -110,6 +110,14 @@ describe('TokenVerifier with an issuer JWKS', () => {
     await expect(verifier().verify(token)).resolves.toEqual({ userId: 'user-1', email: undefined, roles: ['admin'] });
   });
 
+  it('answers the same token again from its first verification, each caller with its own copy', async () => {
+    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign(keys.privateKey);
+    const once = verifier();
+    const first = await once.verify(token);
+    first.roles.push('granted-by-the-caller');
+    await expect(once.verify(token)).resolves.toEqual({ userId: 'user-1', email: undefined, roles: ['admin'] });
+  });
+
   it('refuses an HS256 token whose secret is the issuer public key (algorithm confusion)', async () => {
     const pem = await exportSPKI(keys.publicKey);
     const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(pem));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventMetadataInput, UnitOfWorkTransaction } from '@choice-sherpa/events';
 import type { EntityManager } from 'typeorm';
 import { saveWithEvents } from '../../shared/infrastructure/aggregate-writer';
+import { findLocked } from '../../shared/infrastructure/row-sql';
 import type { Session } from '../domain/session.aggregate';
 import { SessionEntity } from './session.entity';
 import { SessionMapper } from './session.mapper';
@@ -10,7 +11,7 @@ import { SessionMapper } from './session.mapper';
 export class SessionRepository {
   /** The session, row-locked for this transaction, if `userId` owns it; undefined otherwise (answered as 404). */
   async findOwnedForUpdate(manager: EntityManager, sessionId: string, userId: string): Promise<Session | undefined> {
-    const row = await manager.findOne(SessionEntity, { where: { id: sessionId, user_id: userId }, lock: { mode: 'pessimistic_write' } });
+    const row = await findLocked(manager, SessionEntity, { id: sessionId, user_id: userId });
     return row ? SessionMapper.toDomain(row) : undefined;
   }
 

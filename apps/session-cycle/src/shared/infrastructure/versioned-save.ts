@@ -1,5 +1,6 @@
 import { conflict } from '@choice-sherpa/platform';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { updateWhere } from './row-sql';
 
 /**
  * Inserts a new aggregate row (loaded version 0) or updates it only if nobody saved it since it was loaded
@@ -16,6 +17,6 @@ export async function saveVersioned<T extends ObjectLiteral & { id: string; vers
     return;
   }
   const { id, ...changes } = row;
-  const result = await manager.update(entity, { id, version: loadedVersion } as never, { ...changes, version: loadedVersion + 1 } as never);
-  if (result.affected !== 1) throw conflict('CONCURRENT_MODIFICATION', 'the resource was changed by another request; retry');
+  const affected = await updateWhere<T>(manager, entity, { id, version: loadedVersion } as Partial<T>, { ...changes, version: loadedVersion + 1 } as Partial<T>);
+  if (affected !== 1) throw conflict('CONCURRENT_MODIFICATION', 'the resource was changed by another request; retry');
 }

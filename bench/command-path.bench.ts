@@ -9,15 +9,17 @@ import { SESSION_CYCLE_MIGRATIONS } from '../apps/session-cycle/src/migrations';
 import { ApiClient } from '../test/support/api-client';
 import { createSession } from '../test/support/journey';
 import { TestStack } from '../test/support/test-stack';
+import { cpuSeconds } from './support/e2e-workload';
 import { percentile, writeResults } from './support/report';
 
 // The command path against its floor, side by side in one run: a session rename through session-cycle (Nest,
 // validation, TypeORM, the outbox transaction; its relay publishing) and the same work done by hand by a bare Node
 // server (bench/support/bare-rename-server.ts) on a database with the same tables. The phases alternate at one
 // offered rate, so both see the same machine. The aim (issue 17): session-cycle's p50 within 2.5x of the bare one.
+// Beside it, each side's CPU per rename (/proc/<pid>/stat user + system time over its own measured rounds).
 const RATE = Number(process.env.COMMAND_BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.COMMAND_BENCH_SECONDS ?? 10);
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.COMMAND_BENCH_ROUNDS ?? 3);
 const USERS = 20;
 const AIM_RATIO = 2.5;
 
@@ -26,16 +28,19 @@ interface Target {
   sessions: { api: ApiClient; sessionId: string }[];
   ms: number[];
   failed: number;
+  /** The serving process, and the CPU seconds it spent in measured rounds. */
+  pid?: number;
+  cpuS: number;
 }
 
 export async function run(): Promise<void> {
   const stack = await TestStack.start({ services: ['session-cycle'], entryPoint: false });
   const bareDb = await createTestDatabase('bench_bare');
-  let bare: { url: string; stop: () => void } | undefined;
+  let bare: { url: string; pid?: number; stop: () => void } | undefined;
   try {
     bare = await startBareServer(stack, bareDb);
-    const service: Target = { name: 'session_cycle', sessions: [], ms: [], failed: 0 };
-    const floor: Target = { name: 'bare_node', sessions: [], ms: [], failed: 0 };
+    const service: Target = { name: 'session_cycle', sessions: [], ms: [], failed: 0, pid: stack.service('session-cycle').pid, cpuS: 0 };
+    const floor: Target = { name: 'bare_node', sessions: [], ms: [], failed: 0, pid: bare.pid, cpuS: 0 };
     for (let i = 0; i < USERS; i++) {
       const userId = `bench-command-${i}-${Date.now()}`;
       const api = await stack.client('session-cycle', userId);
@@ -58,8 +63,10 @@ export async function run(): Promise<void> {
       figures[`${target.name}_failed`] = target.failed;
       figures[`${target.name}_p50_ms`] = round(percentile(sorted, 50));
       figures[`${target.name}_p99_ms`] = round(percentile(sorted, 99));
+      figures[`${target.name}_cpu_ms_per_rename`] = round((target.cpuS * 1000) / Math.max(1, sorted.length));
     }
     figures.ratio_p50 = round(figures.session_cycle_p50_ms / figures.bare_node_p50_ms);
+    figures.ratio_cpu_per_rename = round(figures.session_cycle_cpu_ms_per_rename / figures.bare_node_cpu_ms_per_rename);
     figures.loadavg_1m = round(os.loadavg()[0]);
     writeResults('command-path', figures);
   } finally {
@@ -76,6 +83,7 @@ function round(value: number): number {
 /** Open loop: one rename every 1/rate s, round-robin over the target's sessions; a slow answer never delays the next. */
 async function offer(target: Target, rate: number, seconds: number, record: boolean): Promise<void> {
   const start = performance.now();
+  const cpuBefore = cpuSeconds(target.pid);
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < rate * seconds; i++) {
     const wait = start + (i * 1000) / rate - performance.now();
@@ -92,10 +100,11 @@ async function offer(target: Target, rate: number, seconds: number, record: bool
     );
   }
   await Promise.all(inFlight);
+  if (record) target.cpuS += cpuSeconds(target.pid) - cpuBefore;
 }
 
 /** Creates session-cycle's tables in `db` and starts the bare server on it, with the stack's JWT settings. */
-async function startBareServer(stack: TestStack, db: TestDatabase): Promise<{ url: string; stop: () => void }> {
+async function startBareServer(stack: TestStack, db: TestDatabase): Promise<{ url: string; pid?: number; stop: () => void }> {
   const source = new DataSource({ type: 'postgres', url: db.url, migrations: SESSION_CYCLE_MIGRATIONS });
   await source.initialize();
   await source.runMigrations();
@@ -112,7 +121,7 @@ async function startBareServer(stack: TestStack, db: TestDatabase): Promise<{ ur
     });
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 /** The session as the bare server's database holds it: same id, same owner. */

@@ -125,7 +125,7 @@ export function summarize(prefix: string, probe: E2eLatencyProbe): Record<string
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN where unavailable. */
-function cpuSeconds(pid: number | undefined): number {
+export function cpuSeconds(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -134,15 +134,32 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** Per service, the CPU milliseconds it spent per successful command during `work`: where the path's cost goes. */
+/**
+ * Per service and in total (the six processes' user + system time, /proc/<pid>/stat), the CPU milliseconds spent
+ * per successful command during `work`, its events delivered to the sockets included: where the path's cost goes.
+ */
 export async function cpuPerCommand(stack: TestStack, probe: E2eLatencyProbe, prefix: string, work: () => Promise<void>): Promise<Record<string, number>> {
   const before = SERVICES.map((service) => cpuSeconds(stack.service(service).pid));
   await work();
   const after = SERVICES.map((service) => cpuSeconds(stack.service(service).pid));
-  return Object.fromEntries(
-    SERVICES.map((service, index) => [
-      `${prefix}_cpu_ms_per_command_${service.replace(/-/g, '_')}`,
-      Math.round(((after[index] - before[index]) * 1000 * 10) / Math.max(1, probe.commanded)) / 10,
-    ]),
-  );
+  const perCommand = (seconds: number) => Math.round((seconds * 1000 * 10) / Math.max(1, probe.commanded)) / 10;
+  const spent = SERVICES.map((_, index) => after[index] - before[index]);
+  return {
+    ...Object.fromEntries(SERVICES.map((service, index) => [`${prefix}_cpu_ms_per_command_${service.replace(/-/g, '_')}`, perCommand(spent[index])])),
+    [`${prefix}_cpu_ms_per_command_total`]: perCommand(spent.reduce((sum, value) => sum + value, 0)),
+  };
+}
+
+/** Per service, CPU milliseconds per second while no command is offered: what polling costs with no traffic. */
+export async function idleCpu(stack: TestStack, seconds: number): Promise<Record<string, number>> {
+  const before = SERVICES.map((service) => cpuSeconds(stack.service(service).pid));
+  const start = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const elapsedS = (performance.now() - start) / 1000;
+  const after = SERVICES.map((service) => cpuSeconds(stack.service(service).pid));
+  const perSecond = SERVICES.map((_, index) => ((after[index] - before[index]) * 1000) / elapsedS);
+  return {
+    ...Object.fromEntries(SERVICES.map((service, index) => [`idle_cpu_ms_per_s_${service.replace(/-/g, '_')}`, Math.round(perSecond[index] * 10) / 10])),
+    idle_cpu_ms_per_s_total: Math.round(perSecond.reduce((sum, value) => sum + value, 0) * 10) / 10,
+  };
 }

@@ -61,6 +61,20 @@ module.exports = {
       to: { path: '^(apps|hosts)/' },
     },
     {
+      name: 'client-imports-no-ui-framework',
+      comment: 'libs/client is framework-free (any UI may use it): no Preact, React, Vue, Svelte, Solid, Angular or Lit.',
+      severity: 'error',
+      from: { path: '^libs/client/' },
+      to: { path: '^node_modules/(preact|react|react-dom|vue|svelte|solid-js|@angular/[^/]+|lit|@preact/[^/]+)/' },
+    },
+    {
+      name: 'web-imports-only-the-client',
+      comment: 'apps/web talks to the system through libs/client alone: no other lib (Nest, TypeORM, the event plumbing).',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^libs/', pathNot: '^libs/client/' },
+    },
+    {
       name: 'outputs-import-no-package',
       comment: 'The output schemas (@choice-sherpa/events/outputs) pull in no package, so domain code may import them.',
       severity: 'error',

@@ -103,7 +103,8 @@ export function propertiesWithoutExample(document: OpenAPIObject): string[] {
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
     for (const [property, value] of Object.entries((schema as Node).properties ?? {})) {
       const described = value as Node;
-      const nested = (node: Node): boolean => '$ref' in node || (Array.isArray(node.allOf) && node.allOf.some((part) => isNode(part) && '$ref' in part)) || (isNode(node.items) && nested(node.items));
+      const nested = (node: Node): boolean =>
+        '$ref' in node || ['allOf', 'anyOf', 'oneOf'].some((key) => Array.isArray(node[key]) && (node[key] as unknown[]).some((part) => isNode(part) && nested(part))) || (isNode(node.items) && nested(node.items));
       if (described.example === undefined && !nested(described)) missing.push(`${name}.${property}`);
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { badRequest } from '@choice-sherpa/platform';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -7,7 +8,9 @@ export const MAX_PAGE = 200;
 
 /** `GET /admin/dead-letters?limit=&offset=`; anything else is 400. */
 export class DeadLetterListQuery {
+  @ApiProperty({ required: false, type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 50, example: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) limit?: number;
+  @ApiProperty({ required: false, type: 'integer', minimum: 0, default: 0, example: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) offset?: number;
 }
 

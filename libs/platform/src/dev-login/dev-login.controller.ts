@@ -1,9 +1,11 @@
 import { Body, CanActivate, Controller, HttpCode, Inject, Injectable, Post, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignJWT } from 'jose';
 import { Public } from '../auth/auth.decorators';
 import { PLATFORM_CONFIG, PlatformConfig } from '../config/platform-config';
 import { notFound } from '../errors/api-error';
-import { DevTokenRequest } from './dev-token.request';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { DevTokenRequest, DevTokenResponse } from './dev-token.request';
 
 const TOKEN_TTL_S = 12 * 3600;
 
@@ -23,6 +25,7 @@ class DevLoginEnabled implements CanActivate {
  * DEV_LOGIN=true and a local HS secret; otherwise the route answers 404 like any unknown path.
  */
 @Controller('api/dev')
+@ApiTags('development')
 @Public()
 @UseGuards(DevLoginEnabled)
 export class DevLoginController {
@@ -30,7 +33,9 @@ export class DevLoginController {
 
   @Post('token')
   @HttpCode(200)
-  async token(@Body() request: DevTokenRequest): Promise<{ token: string }> {
+  @ApiOkResponse({ type: DevTokenResponse })
+  @ApiErrors(notFound('route'))
+  async token(@Body() request: DevTokenRequest): Promise<DevTokenResponse> {
     const { secret, algorithm, issuer, audience } = this.config.jwt;
     const now = Math.floor(Date.now() / 1000);
     const jwt = new SignJWT({ roles: [], ...(request.email ? { email: request.email } : {}) })

@@ -1,3 +1,4 @@
+export * from './api-fields';
 export * from './error-response';
 export * from './api-errors.decorator';
 export * from './route-errors';

@@ -46,9 +46,17 @@ function describeRoutes(document: OpenAPIObject, facts: Map<string, RouteFacts>)
       const route = operation?.operationId ? facts.get(operation.operationId) : undefined;
       if (!operation || !route) continue;
       operation.security = route.security.map((name) => ({ [name]: [] }));
+      if (takesNoBody(document, operation)) operation.requestBody = { ...operation.requestBody, required: false } as Operation['requestBody'];
       for (const [status, errors] of groupByStatus(route.errors)) operation.responses[status] = errorResponse(errors);
     }
   }
+}
+
+/** A body class without documented fields (the `EmptyBody` of a route that takes none): the body is optional. */
+function takesNoBody(document: OpenAPIObject, operation: Operation): boolean {
+  const ref = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema?.$ref;
+  const schema = ref ? (document.components?.schemas?.[ref.split('/').pop()!] as { properties?: object } | undefined) : undefined;
+  return schema !== undefined && Object.keys(schema.properties ?? {}).length === 0;
 }
 
 function groupByStatus(errors: ApiError[]): Map<string, ApiError[]> {

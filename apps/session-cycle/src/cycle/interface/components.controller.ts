@@ -1,4 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@choice-sherpa/platform';
+import { ERRORS } from '../../shared/interface/api-errors';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
 import { EmptyBody } from '../../shared/interface/empty-body';
@@ -8,31 +11,37 @@ import { ReviseComponentCommand } from '../application/commands/revise-component
 import { StartComponentCommand } from '../application/commands/start-component/start-component.command';
 import { UpdateComponentOutputCommand } from '../application/commands/update-component-output/update-component-output.command';
 import { ReviseComponentRequest, UpdateOutputRequest } from './cycle.requests';
-import type { CycleResponse } from './cycle.response';
+import { CycleResponse } from './cycle.response';
 
 @Controller('api/cycles/:id/components/:type')
+@ApiTags('cycles')
+@ApiOkResponse({ type: CycleResponse, description: 'The cycle with its components' })
 export class ComponentsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('start')
   @HttpCode(200)
+  @ApiErrors(ERRORS.cycleNotFound, ERRORS.dqLimit, ERRORS.prerequisite, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
   start(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
     return this.commands.execute(new StartComponentCommand(user.userId, params.id, params.type));
   }
 
   @Put('output')
+  @ApiErrors(ERRORS.invalidOutput, ERRORS.cycleNotFound, ERRORS.notStarted, ERRORS.outputLocked, ERRORS.cycleNotActive, ERRORS.concurrent)
   updateOutput(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: UpdateOutputRequest): Promise<CycleResponse> {
     return this.commands.execute(new UpdateComponentOutputCommand(user.userId, params.id, params.type, body.output));
   }
 
   @Post('complete')
   @HttpCode(200)
+  @ApiErrors(ERRORS.cycleNotFound, ERRORS.completionRule, ERRORS.notStarted, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
   complete(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
     return this.commands.execute(new CompleteComponentCommand(user.userId, params.id, params.type));
   }
 
   @Post('revise')
   @HttpCode(200)
+  @ApiErrors(ERRORS.reasonInvalid, ERRORS.cycleNotFound, ERRORS.notStarted, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
   revise(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: ReviseComponentRequest): Promise<CycleResponse> {
     return this.commands.execute(new ReviseComponentCommand(user.userId, params.id, params.type, body.reason));
   }

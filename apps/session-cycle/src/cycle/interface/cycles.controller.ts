@@ -1,4 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@choice-sherpa/platform';
+import { ERRORS } from '../../shared/interface/api-errors';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
 import { EmptyBody } from '../../shared/interface/empty-body';
@@ -8,9 +11,10 @@ import { BranchCycleCommand } from '../application/commands/branch-cycle/branch-
 import { CompleteCycleCommand } from '../application/commands/complete-cycle/complete-cycle.command';
 import { GetCycleQuery } from '../application/queries/get-cycle/get-cycle.query';
 import { BranchCycleRequest } from './cycle.requests';
-import type { CycleResponse } from './cycle.response';
+import { CycleResponse } from './cycle.response';
 
 @Controller('api/cycles')
+@ApiTags('cycles')
 export class CyclesController {
   constructor(
     private readonly commands: CommandBus,
@@ -18,23 +22,31 @@ export class CyclesController {
   ) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiErrors(ERRORS.cycleNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: IdParams): Promise<CycleResponse> {
     return this.queries.execute(new GetCycleQuery(user.userId, params.id));
   }
 
   @Post(':id/branch')
+  @ApiCreatedResponse({ type: CycleResponse, description: 'The new cycle' })
+  @ApiErrors(ERRORS.cycleNotFound, ERRORS.cycleLimit, ERRORS.notStarted, ERRORS.sessionArchived, ERRORS.concurrent)
   branch(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: BranchCycleRequest): Promise<CycleResponse> {
     return this.commands.execute(new BranchCycleCommand(user.userId, params.id, body.branch_point));
   }
 
   @Post(':id/archive')
   @HttpCode(200)
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiErrors(ERRORS.cycleNotFound, ERRORS.cycleTransition, ERRORS.concurrent)
   archive(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
     return this.commands.execute(new ArchiveCycleCommand(user.userId, params.id));
   }
 
   @Post(':id/complete')
   @HttpCode(200)
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiErrors(ERRORS.cycleNotFound, ERRORS.dqLimit, ERRORS.cycleIncomplete, ERRORS.cycleNotActive, ERRORS.concurrent)
   complete(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
     return this.commands.execute(new CompleteCycleCommand(user.userId, params.id));
   }

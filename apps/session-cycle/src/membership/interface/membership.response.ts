@@ -1,15 +1,19 @@
+import { MEMBERSHIP_TIERS } from '@choice-sherpa/events';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiTimestamp, ApiUuid, EXAMPLE } from '@choice-sherpa/platform';
+import { MEMBERSHIP_STATUSES } from '../domain/membership-status';
 import type { MembershipEntity } from '../infrastructure/membership.entity';
 
-export interface MembershipResponse {
-  id: string;
-  user_id: string;
-  email: string;
-  tier: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  cancelled_at: string | null;
-  cancel_reason: string | null;
+export class MembershipResponse {
+  @ApiUuid({ example: EXAMPLE.membershipId }) id: string;
+  @ApiProperty({ example: EXAMPLE.userId }) user_id: string;
+  @ApiProperty({ format: 'email', example: 'alice@example.com' }) email: string;
+  @ApiProperty({ enum: MEMBERSHIP_TIERS, example: 'monthly' }) tier: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES, example: 'active' }) status: string;
+  @ApiTimestamp() created_at: string;
+  @ApiTimestamp() updated_at: string;
+  @ApiTimestamp({ nullable: true }) cancelled_at: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) cancel_reason: string | null;
 }
 
 export function toMembershipResponse(row: MembershipEntity): MembershipResponse {
@@ -24,4 +28,19 @@ export function toMembershipResponse(row: MembershipEntity): MembershipResponse 
     cancelled_at: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
     cancel_reason: row.cancel_reason,
   };
+}
+
+/** The tier's limits now (null: unlimited). */
+export class TierLimits {
+  @ApiProperty({ type: Number, nullable: true, example: 10 }) active_sessions: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 5 }) cycles_per_session: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 200 }) ai_messages_per_day: number | null;
+  @ApiProperty({ example: true }) decision_quality: boolean;
+}
+
+/** GET /api/memberships/me: the caller's membership (null without one) and the tier whose limits apply. */
+export class MyMembership {
+  @ApiProperty({ type: MembershipResponse, nullable: true }) membership: MembershipResponse | null;
+  @ApiProperty({ enum: MEMBERSHIP_TIERS, example: 'monthly' }) effective_tier: string;
+  @ApiProperty({ type: TierLimits }) limits: TierLimits;
 }

@@ -1,4 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@choice-sherpa/platform';
+import { ERRORS } from '../../shared/interface/api-errors';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
 import { IdParams } from '../../shared/interface/id-params';
@@ -7,9 +10,10 @@ import { CreateMembershipCommand } from '../application/commands/create-membersh
 import { UpgradeMembershipCommand } from '../application/commands/upgrade-membership/upgrade-membership.command';
 import { GetMyMembershipQuery, MyMembershipResponse } from '../application/queries/get-my-membership/get-my-membership.query';
 import { CancelMembershipRequest, CreateMembershipRequest, UpgradeMembershipRequest } from './membership.requests';
-import type { MembershipResponse } from './membership.response';
+import { MembershipResponse, MyMembership } from './membership.response';
 
 @Controller('api/memberships')
+@ApiTags('memberships')
 export class MembershipsController {
   constructor(
     private readonly commands: CommandBus,
@@ -17,23 +21,30 @@ export class MembershipsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: MembershipResponse })
+  @ApiErrors(ERRORS.membershipExists)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateMembershipRequest): Promise<MembershipResponse> {
     return this.commands.execute(new CreateMembershipCommand(user.userId, user.email, body.tier));
   }
 
   @Get('me')
+  @ApiOkResponse({ type: MyMembership })
   me(@CurrentUser() user: AuthUser): Promise<MyMembershipResponse> {
     return this.queries.execute(new GetMyMembershipQuery(user.userId));
   }
 
   @Post(':id/upgrade')
   @HttpCode(200)
+  @ApiOkResponse({ type: MembershipResponse })
+  @ApiErrors(ERRORS.membershipNotFound, ERRORS.downgrade, ERRORS.membershipNotActive, ERRORS.concurrent)
   upgrade(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: UpgradeMembershipRequest): Promise<MembershipResponse> {
     return this.commands.execute(new UpgradeMembershipCommand(user.userId, params.id, body.tier));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: MembershipResponse })
+  @ApiErrors(ERRORS.reasonInvalid, ERRORS.membershipNotFound, ERRORS.membershipTransition, ERRORS.concurrent)
   cancel(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: CancelMembershipRequest): Promise<MembershipResponse> {
     return this.commands.execute(new CancelMembershipCommand(user.userId, params.id, body.reason ?? null));
   }

@@ -1,15 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiTimestamp, ApiUuid, EXAMPLE } from '@choice-sherpa/platform';
+import { SESSION_STATUSES } from '../domain/session-status';
 import type { SessionEntity } from '../infrastructure/session.entity';
 
-export interface SessionResponse {
-  id: string;
-  user_id: string;
-  title: string;
-  description: string | null;
-  status: string;
-  cycle_ids: string[];
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
+export class SessionResponse {
+  @ApiUuid() id: string;
+  @ApiProperty({ example: EXAMPLE.userId }) user_id: string;
+  @ApiProperty({ example: 'Which job offer should I take?' }) title: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Two offers, one in Lisbon and one remote' }) description: string | null;
+  @ApiProperty({ enum: SESSION_STATUSES, example: 'active' }) status: string;
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, example: [EXAMPLE.cycleId] }) cycle_ids: string[];
+  @ApiTimestamp() created_at: string;
+  @ApiTimestamp() updated_at: string;
+  @ApiTimestamp({ nullable: true }) archived_at: string | null;
 }
 
 export function toSessionResponse(row: SessionEntity): SessionResponse {

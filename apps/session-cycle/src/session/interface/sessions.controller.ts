@@ -1,4 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@choice-sherpa/platform';
+import { ERRORS } from '../../shared/interface/api-errors';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
 import { EmptyBody } from '../../shared/interface/empty-body';
@@ -9,9 +12,10 @@ import { RenameSessionCommand } from '../application/commands/rename-session/ren
 import { GetSessionQuery } from '../application/queries/get-session/get-session.query';
 import { ListSessionsQuery } from '../application/queries/list-sessions/list-sessions.query';
 import { CreateSessionRequest, RenameSessionRequest } from './session.requests';
-import type { SessionResponse } from './session.response';
+import { SessionResponse } from './session.response';
 
 @Controller('api/sessions')
+@ApiTags('sessions')
 export class SessionsController {
   constructor(
     private readonly commands: CommandBus,
@@ -19,27 +23,36 @@ export class SessionsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: SessionResponse })
+  @ApiErrors(ERRORS.titleInvalid, ERRORS.sessionLimit)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateSessionRequest): Promise<SessionResponse> {
     return this.commands.execute(new CreateSessionCommand(user.userId, body.title, body.description ?? null));
   }
 
   @Get()
+  @ApiOkResponse({ type: [SessionResponse] })
   list(@CurrentUser() user: AuthUser): Promise<SessionResponse[]> {
     return this.queries.execute(new ListSessionsQuery(user.userId));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(ERRORS.sessionNotFound)
   get(@CurrentUser() user: AuthUser, @Param() params: IdParams): Promise<SessionResponse> {
     return this.queries.execute(new GetSessionQuery(user.userId, params.id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(ERRORS.titleInvalid, ERRORS.sessionNotFound, ERRORS.sessionArchived, ERRORS.concurrent)
   rename(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: RenameSessionRequest): Promise<SessionResponse> {
     return this.commands.execute(new RenameSessionCommand(user.userId, params.id, body.title));
   }
 
   @Post(':id/archive')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(ERRORS.sessionNotFound, ERRORS.sessionTransition, ERRORS.concurrent)
   archive(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<SessionResponse> {
     return this.commands.execute(new ArchiveSessionCommand(user.userId, params.id));
   }

@@ -1,0 +1,45 @@
+import { ApiError, conflict, notFound } from '@choice-sherpa/platform';
+import {
+  CompletionRuleError,
+  ComponentNotStartedError,
+  CycleIncompleteError,
+  CycleNotActiveError,
+  InvalidOutputError,
+  InvalidTransitionError,
+  MembershipNotActiveError,
+  OutputLockedError,
+  PrerequisiteNotStartedError,
+  SessionArchivedError,
+  TierDowngradeError,
+  TierLimitError,
+  ValidationError,
+} from '../domain/domain-errors';
+import { toApiError } from './domain-error.mapper';
+
+/** The errors session-cycle's routes answer, as the domain raises them (the OpenAPI documents' examples). */
+export const ERRORS = {
+  sessionNotFound: notFound('session'),
+  cycleNotFound: notFound('cycle'),
+  membershipNotFound: notFound('membership'),
+  concurrent: conflict('CONCURRENT_MODIFICATION', 'the resource was changed by another request; retry'),
+  membershipExists: conflict('MEMBERSHIP_EXISTS', 'you already have a membership; upgrade or cancel it'),
+  titleInvalid: toApiError(new ValidationError('title must not be blank', [{ field: 'title', message: 'must not be blank' }])),
+  reasonInvalid: toApiError(new ValidationError('reason must not be blank', [{ field: 'reason', message: 'must not be blank' }])),
+  invalidOutput: toApiError(new InvalidOutputError('objectives', [{ field: 'fundamental_objectives', message: 'must have at least 1 item' }])),
+  sessionArchived: toApiError(new SessionArchivedError()),
+  sessionTransition: toApiError(new InvalidTransitionError('session', 'archived', 'archived')),
+  cycleTransition: toApiError(new InvalidTransitionError('cycle', 'completed', 'archived')),
+  componentTransition: toApiError(new InvalidTransitionError('component objectives', 'complete', 'in_progress')),
+  membershipTransition: toApiError(new InvalidTransitionError('membership', 'cancelled', 'cancelled')),
+  cycleNotActive: toApiError(new CycleNotActiveError('archived')),
+  cycleIncomplete: toApiError(new CycleIncompleteError(['tradeoffs', 'recommendation'])),
+  notStarted: toApiError(new ComponentNotStartedError('alternatives')),
+  prerequisite: toApiError(new PrerequisiteNotStartedError('objectives', 'problem_frame')),
+  outputLocked: toApiError(new OutputLockedError('objectives')),
+  completionRule: toApiError(new CompletionRuleError('objectives', ['at least one fundamental objective is required'])),
+  sessionLimit: toApiError(new TierLimitError({ limit: 'active_sessions', current: 3, max: 3, required_tier: 'monthly' })),
+  cycleLimit: toApiError(new TierLimitError({ limit: 'cycles_per_session', current: 2, max: 2, required_tier: 'monthly' })),
+  dqLimit: toApiError(new TierLimitError({ limit: 'decision_quality', current: 0, max: 0, required_tier: 'monthly' })),
+  downgrade: toApiError(new TierDowngradeError('annual', 'monthly')),
+  membershipNotActive: toApiError(new MembershipNotActiveError('cancelled')),
+} satisfies Record<string, ApiError>;

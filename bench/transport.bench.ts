@@ -6,10 +6,14 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, uniqueName } from '@choice-sherpa/platform/testing';
 import type { EventEnvelope } from '@choice-sherpa/events/envelope/event-envelope';
 import { streamFor } from '@choice-sherpa/events/streams/stream-layout';
-import { RedisStreamsClient, RedisStreamsContext, RedisStreamsServer } from '@choice-sherpa/events/transport';
+import type Redis from 'ioredis';
+import { PROCESSED_INSERT, recordProcessed } from '@choice-sherpa/events/consumer/run-idempotent';
+import type { StreamLayout } from '@choice-sherpa/events/streams/stream-layout';
+import { RedisStreamsClient, RedisStreamsContext, RedisStreamsServer, SERVER_DEFAULTS } from '@choice-sherpa/events/transport';
 import { createConsumerDataSource } from '@choice-sherpa/events/transport/testing/transport-harness';
 import { percentile, writeResults } from './support/report';
-import { BenchEffect, benchEvents, paced, until } from './support/transport-workload';
+import { naiveDrain } from './support/naive-consumer';
+import { BenchEffect, benchEvents, insertEffects, paced, until } from './support/transport-workload';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const THROUGHPUT_EVENTS = 20_000;
@@ -44,12 +48,17 @@ export async function run(): Promise<void> {
   }
 }
 
-async function startStreams(dataSource: DataSource, layout: { prefix: string; partitions: number }, group: string, effect: BenchEffect): Promise<RedisStreamsServer> {
+async function startStreams(dataSource: DataSource, layout: { prefix: string; partitions: number }, group: string, effect: BenchEffect, batch = false): Promise<RedisStreamsServer> {
   const server = new RedisStreamsServer({ url: REDIS_URL, group, layout, dataSource, replica: `${group}-bench`, blockMs: 1_000, renewIntervalMs: 500, leaseTtlMs: 5_000 });
   // The transport's own idempotent path: the effect row and the processed_events row in the transport's transaction
   // (several events per transaction when a read returns a backlog). The built-in transport runs the same two inserts
-  // in a transaction of its own per event (BenchEffect.handle).
-  server.addHandler('*', (event: EventEnvelope, context: RedisStreamsContext) => effect.handleIn(context.requireManager(), event), true, { handler: group });
+  // in a transaction of its own per event (BenchEffect.handle). A batch handler gets a read's new events at once and
+  // writes their effect rows with one statement (the transport writes their processed_events rows with one too).
+  if (batch) {
+    server.addHandler('*', (events: EventEnvelope[], context: RedisStreamsContext) => effect.handleBatchIn(context.requireManager(), events), true, { handler: group, batch: true });
+  } else {
+    server.addHandler('*', (event: EventEnvelope, context: RedisStreamsContext) => effect.handleIn(context.requireManager(), event), true, { handler: group });
+  }
   await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
   return server;
 }
@@ -59,18 +68,11 @@ async function benchStreams(dataSource: DataSource): Promise<Record<string, numb
   const client = new RedisStreamsClient({ url: REDIS_URL, layout });
   const redis = await client.connect();
 
-  // Throughput: a backlog drained by one consumer process.
-  const backlog = benchEvents(THROUGHPUT_EVENTS);
-  const pipeline = redis.pipeline();
-  for (const event of backlog) pipeline.xadd(streamFor(layout, event.aggregate_id), '*', 'type', event.event_type, 'data', JSON.stringify(event));
-  await pipeline.exec();
-  const throughputEffect = new BenchEffect(dataSource, 'streams-throughput');
-  const started = performance.now();
-  const server = await startStreams(dataSource, layout, 'streams-throughput', throughputEffect);
-  await until(() => throughputEffect.handled.size >= backlog.length, 120_000);
-  while ((await throughputEffect.committed()) < backlog.length) await new Promise((resolve) => setTimeout(resolve, 2));
-  const throughput = backlog.length / ((performance.now() - started) / 1000);
-  await server.close();
+  // Throughput: a backlog drained by one consumer process, with a per-event handler and with a batch handler; beside
+  // them, the same rows written by hand from memory (no Redis, no parsing): per event, and with multi-row statements.
+  const throughput = await drainBacklog(dataSource, redis, { ...layout, prefix: `${layout.prefix}-each` }, 'streams-throughput', false);
+  const batchThroughput = await drainBacklog(dataSource, redis, { ...layout, prefix: `${layout.prefix}-batch` }, 'streams-batch-throughput', true);
+  const bounds = await naiveBounds(dataSource, layout.partitions, SERVER_DEFAULTS.batchSize);
 
   // Latency at 1,000/s with the consumer caught up.
   const latencyEffect = new BenchEffect(dataSource, 'streams-latency');
@@ -103,12 +105,43 @@ async function benchStreams(dataSource: DataSource): Promise<Record<string, numb
   await outageClient.close();
   await client.close();
   return {
-    streams_idempotent_events_per_s: Math.round(throughput),
+    streams_idempotent_events_per_s: throughput,
+    streams_batch_idempotent_events_per_s: batchThroughput,
+    ...bounds,
+    streams_batch_vs_naive_batched_bound: round(batchThroughput / bounds.naive_batched_bound_events_per_s),
     streams_latency_p50_ms_at_1000_per_s: round(percentile(sorted, 50)),
     streams_latency_p99_ms_at_1000_per_s: round(percentile(sorted, 99)),
     streams_outage_published: outageEvents.length,
     streams_outage_lost: outageEvents.length - outageCommitted,
   };
+}
+
+async function drainBacklog(dataSource: DataSource, redis: Redis, layout: StreamLayout, group: string, batch: boolean): Promise<number> {
+  const backlog = benchEvents(THROUGHPUT_EVENTS);
+  const pipeline = redis.pipeline();
+  for (const event of backlog) pipeline.xadd(streamFor(layout, event.aggregate_id), '*', 'type', event.event_type, 'data', JSON.stringify(event));
+  await pipeline.exec();
+  const effect = new BenchEffect(dataSource, group);
+  const started = performance.now();
+  const server = await startStreams(dataSource, layout, group, effect, batch);
+  await until(() => effect.handled.size >= backlog.length, 120_000);
+  while ((await effect.committed()) < backlog.length) await new Promise((resolve) => setTimeout(resolve, 2));
+  const eventsPerSecond = backlog.length / ((performance.now() - started) / 1000);
+  await server.close();
+  return Math.round(eventsPerSecond);
+}
+
+/** The naive consumers over the same number of events: one transaction per event, and one per batch of multi-row statements. */
+async function naiveBounds(dataSource: DataSource, partitions: number, perBatch: number): Promise<Record<string, number>> {
+  const perEvent = await naiveDrain(dataSource, benchEvents(THROUGHPUT_EVENTS), { partitions, perTransaction: 1, handler: 'naive-each' }, async (manager, [event], handler) => {
+    const inserted: unknown[] = await manager.query(PROCESSED_INSERT, [event.event_id, handler]);
+    if (inserted.length > 0) await insertEffects(manager, [event.event_id], handler);
+  });
+  const batched = await naiveDrain(dataSource, benchEvents(THROUGHPUT_EVENTS), { partitions, perTransaction: perBatch, handler: 'naive-batched' }, async (manager, events, handler) => {
+    const fresh = await recordProcessed(manager, handler, events.map((event) => event.event_id));
+    await insertEffects(manager, [...fresh], handler);
+  });
+  return { naive_per_event_loop_events_per_s: perEvent, naive_batched_bound_events_per_s: batched };
 }
 
 async function startBuiltIn(): Promise<INestMicroservice> {

@@ -29,6 +29,12 @@ export class BenchEffect {
     this.record(event);
   }
 
+  /** The same effect for a batch handler: one multi-row insert for the events of a read, in the transport's transaction. */
+  async handleBatchIn(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    await insertEffects(manager, events.map((event) => event.event_id), this.handler);
+    for (const event of events) this.record(event);
+  }
+
   /** Effects of this handler committed in PostgreSQL. */
   async committed(): Promise<number> {
     return (await this.dataSource.query('SELECT count(*)::int AS n FROM bench_effects WHERE handler = $1', [this.handler]))[0].n as number;
@@ -70,4 +76,9 @@ export async function until(condition: () => boolean, timeoutMs: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return true;
+}
+
+/** The bench's effect rows for many events in one statement (the batch handler and the naive batched bound). */
+export function insertEffects(manager: EntityManager, eventIds: string[], handler: string): Promise<unknown> {
+  return manager.query('INSERT INTO bench_effects (event_id, handler) SELECT id, $2 FROM unnest($1::uuid[]) AS id', [eventIds, handler]);
 }

@@ -4,18 +4,18 @@ import { Logger } from '@nestjs/common';
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterStore } from '../consumer/dead-letter.store';
-import { IdempotentOutcome, PROCESSED_INSERT, runIdempotent } from '../consumer/run-idempotent';
-import type { ParseMessage, TransportEvent } from './parse-seam';
+import { IdempotentOutcome, runIdempotent } from '../consumer/run-idempotent';
+import { applyBatch, BatchItem, Delivery, HandlerCall } from './batch-apply';
+import type { ParseMessage, ParseOutcome, TransportEvent } from './parse-seam';
 import { HandlerRegistry, RegisteredHandler } from './handler-registry';
 import { RedisStreamsContext } from './redis-streams.context';
 import { deadLettersTotal, duplicatesSkipped, eventsProcessed, processingDuration } from './transport.metrics';
 
-export interface Delivery {
-  stream: string;
-  entryId: string;
-  fields: Record<string, string>;
-  /** Deliveries before this one (Redis delivery count - 1 for pending entries, 0 for new ones). */
-  previousDeliveries: number;
+
+/** A delivery with its entry parsed (once). */
+export interface PreparedEntry {
+  delivery: Delivery;
+  parsed: ParseOutcome;
 }
 
 export interface ProcessorSettings {
@@ -41,9 +41,13 @@ export class EntryProcessor {
     if (settings.dataSource) this.deadLetters = new DeadLetterStore(settings.dataSource);
   }
 
+  /** Parses an entry once: the batch and the one-by-one paths both work from this. */
+  prepare(delivery: Delivery): PreparedEntry {
+    return { delivery, parsed: this.settings.parseMessage(delivery.fields) };
+  }
+
   /** Resolves when the entry may be acknowledged; rejects (no ACK) on shutdown or when a dead letter cannot be stored. */
-  async process(delivery: Delivery, signal: AbortSignal): Promise<void> {
-    const parsed = this.settings.parseMessage(delivery.fields);
+  async process({ delivery, parsed }: PreparedEntry, signal: AbortSignal): Promise<void> {
     if (!parsed.ok) {
       const { code, message, event_id, event_type } = parsed.reason;
       await this.park(delivery, null, { eventId: event_id ?? null, eventType: event_type ?? null }, code, message, delivery.previousDeliveries + 1, new Date());
@@ -55,59 +59,25 @@ export class EntryProcessor {
   }
 
   /**
-   * The leading entries of a read handled in ONE transaction: one commit for many events instead of one each, which
-   * is what caps an idempotent consumer. Only first deliveries that parse and whose every handler is idempotent
-   * qualify; the batch stops at the first entry that does not. Each entry runs under a savepoint: when a handler
-   * throws, that entry is rolled back, the entries before it commit, and the caller handles the rest one by one
-   * (retries, dead letters) from the failed entry on, so no handler sees an entry again after a later one.
-   * Returns how many leading entries were handled and committed (0: handle them all one by one).
+   * The leading entries of a read handled together (see applyBatch): one transaction for many events instead of one
+   * each, and batch handlers called once with the read's events. Only first deliveries that parse, and whose handlers
+   * are idempotent or batch handlers, qualify; the batch stops at the first entry that does not.
+   * Returns how many leading entries were handled (0: handle them all one by one).
    */
-  async processBatch(deliveries: Delivery[]): Promise<number> {
-    const dataSource = this.settings.dataSource;
-    // A single entry (the usual live read) goes straight to process(): parsing it here too would double the work.
-    if (!dataSource || deliveries.length < 2) return 0;
-    const work = this.batchable(deliveries);
+  async processBatch(entries: PreparedEntry[]): Promise<number> {
+    // A single entry (the usual live read) goes to process(), which does the same with retries.
+    if (entries.length < 2) return 0;
+    const work = this.batchable(entries);
     if (work.length < 2) return 0;
-    const outcomes: { handler: string; outcome: IdempotentOutcome }[] = [];
-    let handled = 0;
-    try {
-      await dataSource.transaction(async (manager) => {
-        for (const { delivery, event, handlers } of work) {
-          await manager.query('SAVEPOINT stream_entry');
-          const entryOutcomes: typeof outcomes = [];
-          try {
-            for (const handler of handlers) {
-              const inserted: unknown[] = await manager.query(PROCESSED_INSERT, [event.event_id, handler.name]);
-              if (inserted.length > 0) await this.timedCall(handler, event, delivery, delivery.previousDeliveries + 1, manager);
-              entryOutcomes.push({ handler: handler.name, outcome: inserted.length > 0 ? 'applied' : 'duplicate' });
-            }
-          } catch {
-            await manager.query('ROLLBACK TO SAVEPOINT stream_entry');
-            return;
-          }
-          await manager.query('RELEASE SAVEPOINT stream_entry');
-          outcomes.push(...entryOutcomes);
-          handled++;
-        }
-      });
-    } catch {
-      return 0; // the commit failed: nothing of the batch happened; one by one takes over
-    }
-    for (const { handler, outcome } of outcomes) {
-      if (outcome === 'duplicate') duplicatesSkipped.inc({ handler });
-      eventsProcessed.inc({ handler, outcome });
-    }
-    return handled;
+    return applyBatch(this.settings.dataSource, work, this.call);
   }
 
-  private batchable(deliveries: Delivery[]): { delivery: Delivery; event: TransportEvent; handlers: RegisteredHandler[] }[] {
-    const work: { delivery: Delivery; event: TransportEvent; handlers: RegisteredHandler[] }[] = [];
-    for (const delivery of deliveries) {
-      if (delivery.previousDeliveries > 0) break;
-      const parsed = this.settings.parseMessage(delivery.fields);
-      if (!parsed.ok) break;
+  private batchable(entries: PreparedEntry[]): BatchItem[] {
+    const work: BatchItem[] = [];
+    for (const { delivery, parsed } of entries) {
+      if (delivery.previousDeliveries > 0 || !parsed.ok) break;
       const handlers = this.handlers.match(parsed.event.event_type);
-      if (handlers.some((handler) => !handler.idempotent)) break;
+      if (handlers.some((handler) => !handler.idempotent && !handler.batch)) break;
       work.push({ delivery, event: parsed.event, handlers });
     }
     return work;
@@ -139,22 +109,28 @@ export class EntryProcessor {
     }
   }
 
-  /** Calls the handler with its context, in the event's correlation context, timing it. */
-  private async timedCall(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number, manager?: EntityManager): Promise<void> {
+  /**
+   * Calls the handler with its context, timing it: one event in the event's correlation context, or a batch (a batch
+   * handler gets `[event]` when called for one event).
+   */
+  private readonly call: HandlerCall = async (handler, data, delivery, attempt, manager) => {
     const stop = processingDuration.startTimer({ handler: handler.name });
     try {
       const context = new RedisStreamsContext([delivery.stream, delivery.entryId, this.settings.group, attempt, manager]);
-      // Logs written while handling carry the event's correlation id, as a request's logs carry the request's.
-      const correlationId = event.metadata.correlation_id ?? event.event_id;
-      const result = await runWithCorrelationId(correlationId, () => handler.invoke(event, context));
+      const events = Array.isArray(data) ? data : handler.batch ? [data] : undefined;
+      // Logs written while handling one event carry its correlation id, as a request's logs carry the request's.
+      const result =
+        events && events.length !== 1
+          ? await handler.invoke(events, context)
+          : await runWithCorrelationId(correlationOf(events?.[0] ?? (data as TransportEvent)), () => handler.invoke(events ?? data, context));
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     } finally {
       stop();
     }
-  }
+  };
 
   private async invoke(handler: RegisteredHandler, event: TransportEvent, delivery: Delivery, attempt: number): Promise<IdempotentOutcome> {
-    const call = (manager?: EntityManager) => this.timedCall(handler, event, delivery, attempt, manager);
+    const call = (manager?: EntityManager) => this.call(handler, event, delivery, attempt, manager);
     try {
       const dataSource = this.settings.dataSource;
       const outcome = handler.idempotent && dataSource ? await runIdempotent(dataSource, handler.name, event.event_id, call) : ((await call()), 'applied' as const);
@@ -189,6 +165,10 @@ export class EntryProcessor {
     const exponential = Math.min(this.settings.backoffMaxMs, this.settings.backoffBaseMs * 2 ** (attempt - 1));
     return exponential / 2 + Math.random() * (exponential / 2);
   }
+}
+
+function correlationOf(event: TransportEvent): string {
+  return event.metadata.correlation_id ?? event.event_id;
 }
 
 export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {

@@ -5,12 +5,19 @@ export interface HandlerExtras {
   handler?: string;
   /** false for broadcast-only handlers: no transaction, no processed_events row. Default true. */
   idempotent?: boolean;
+  /**
+   * true: the handler applies a batch. It receives `TransportEvent[]` (the events of one read, in stream order, already
+   * parsed; for an idempotent handler only those not yet processed, in the read's one transaction) instead of one
+   * event. A batch that fails is handled again one event at a time (`[event]`), with retries and dead letters as usual.
+   */
+  batch?: boolean;
 }
 
 export interface RegisteredHandler {
   name: string;
   pattern: string;
   idempotent: boolean;
+  batch: boolean;
   invoke: MessageHandler;
 }
 
@@ -21,7 +28,7 @@ export class HandlerRegistry {
   add(pattern: string, invoke: MessageHandler, extras: HandlerExtras): void {
     const list = this.byPattern.get(pattern) ?? [];
     const name = extras.handler ?? (list.length === 0 ? pattern : `${pattern}#${list.length}`);
-    list.push({ name, pattern, idempotent: extras.idempotent !== false, invoke });
+    list.push({ name, pattern, idempotent: extras.idempotent !== false, batch: extras.batch === true, invoke });
     this.byPattern.set(pattern, list);
   }
 

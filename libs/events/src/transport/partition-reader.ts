@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { BlockingReader, isNoGroup, StreamBroker, StreamEntry } from '../broker/stream-broker';
-import { abortableDelay, Delivery, EntryProcessor, ShutdownAbort } from './entry-processor';
+import { abortableDelay, EntryProcessor, PreparedEntry, ShutdownAbort } from './entry-processor';
 
 /** How often an idle or busy reader re-reads its own pending entries (the partition's only reader, so nothing is in flight). */
 const PENDING_RECHECK_MS = 5_000;
@@ -104,19 +104,19 @@ export class PartitionReader {
 
   private async handle(entries: StreamEntry[], previousDeliveries: (id: string) => number): Promise<void> {
     const acks: string[] = [];
-    // null: an entry deleted from the stream meanwhile (nothing to handle, acknowledged as is).
-    const deliveries: (Delivery | null)[] = entries.map(({ id, fields }) =>
-      fields ? { stream: this.settings.stream, entryId: id, fields, previousDeliveries: previousDeliveries(id) } : null,
+    // Each entry parsed once; null: an entry deleted from the stream meanwhile (nothing to handle, acknowledged as is).
+    const prepared: (PreparedEntry | null)[] = entries.map(({ id, fields }) =>
+      fields ? this.processor.prepare({ stream: this.settings.stream, entryId: id, fields, previousDeliveries: previousDeliveries(id) }) : null,
     );
     try {
-      const firstDeleted = deliveries.indexOf(null);
-      const leading = (firstDeleted === -1 ? deliveries : deliveries.slice(0, firstDeleted)) as Delivery[];
+      const firstDeleted = prepared.indexOf(null);
+      const leading = (firstDeleted === -1 ? prepared : prepared.slice(0, firstDeleted)) as PreparedEntry[];
       const batched = this.stopped ? 0 : await this.processor.processBatch(leading);
-      acks.push(...leading.slice(0, batched).map((delivery) => delivery.entryId));
+      acks.push(...leading.slice(0, batched).map((entry) => entry.delivery.entryId));
       for (let i = batched; i < entries.length; i++) {
         if (this.stopped) break;
-        const delivery = deliveries[i];
-        if (delivery) await this.processor.process(delivery, this.abort.signal);
+        const entry = prepared[i];
+        if (entry) await this.processor.process(entry, this.abort.signal);
         acks.push(entries[i].id);
       }
     } finally {

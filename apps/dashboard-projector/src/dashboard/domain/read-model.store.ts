@@ -29,3 +29,8 @@ export interface ReadModelStore {
   analysis(cycleId: string): Promise<AnalysisRecord | undefined>;
   saveAnalysis(record: AnalysisRecord): Promise<void>;
 }
+
+/** The read model for one batch of events (in the caller's transaction): what the batch changed is written by `flush`. */
+export interface ReadModelBatch extends ReadModelStore {
+  flush(): Promise<void>;
+}

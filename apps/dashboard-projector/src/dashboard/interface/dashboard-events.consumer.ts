@@ -3,17 +3,23 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { OnStreamEvent, RedisStreamsContext, TransportEvent } from '@choice-sherpa/events';
 import { ProjectDashboardEvent } from '../application/project-dashboard-event';
 import { PROJECTED_EVENT_TYPES } from '../domain/project-event';
+import { PgBatchReadModelStore } from '../infrastructure/pg-batch-read-model.store';
 
 /** The processed_events key of the projection; rebuild clears its rows. */
 export const DASHBOARD_HANDLER = 'dashboard-projection';
 
-/** Thin: hands each event to the projection, inside the idempotent transaction the transport opened. */
+/**
+ * Thin: hands the events of a read (those not processed yet, in stream order) to the projection, inside the
+ * idempotent transaction the transport opened; a failing batch comes again one event at a time.
+ */
 @Controller()
 export class DashboardEventsConsumer {
   constructor(private readonly project: ProjectDashboardEvent) {}
 
-  @OnStreamEvent([...PROJECTED_EVENT_TYPES], { handler: DASHBOARD_HANDLER })
-  async onEvent(@Payload() event: TransportEvent, @Ctx() context: RedisStreamsContext): Promise<void> {
-    await this.project.execute(context.requireManager(), event);
+  @OnStreamEvent([...PROJECTED_EVENT_TYPES], { handler: DASHBOARD_HANDLER, batch: true })
+  async onEvents(@Payload() events: TransportEvent[], @Ctx() context: RedisStreamsContext): Promise<void> {
+    // the records the events touch, read (positions locked) with one statement per table
+    const store = await PgBatchReadModelStore.load(context.requireManager(), events);
+    await this.project.executeBatch(store, events);
   }
 }

@@ -7,7 +7,7 @@ import { createEntryServer } from '../entry-point/entry-proxy';
 import { DataDirLock } from './data-dir-lock';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { HostedApp, startHostedApps, stopHostedApps } from './hosted-apps';
-import { HostSettings } from './host-settings';
+import { HOSTED_SERVICES_TRUST_PROXY, HostSettings } from './host-settings';
 import { RecoveryMarker } from './recovery-marker';
 
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -63,7 +63,7 @@ function applyServiceEnv(settings: HostSettings, pgUrl: string): void {
     STREAM_BROKER: settings.redisUrl ? 'redis' : 'in-process',
     PORT: '0',
     // The services sit behind the entry point: one trusted hop, so per-client rate limits key on the real client.
-    TRUST_PROXY: '1',
+    TRUST_PROXY: HOSTED_SERVICES_TRUST_PROXY,
     ALLOWED_ORIGINS: [...origins].filter((origin) => origin.trim() !== '').join(','),
   };
   if (settings.redisUrl) env.REDIS_URL = settings.redisUrl;

@@ -16,6 +16,15 @@ export interface HostSettings {
   serviceEnv: Record<string, string>;
 }
 
+/**
+ * TRUST_PROXY of the hosted services: exactly one trusted hop, the in-process entry point (the services listen on
+ * loopback ports only, so nothing else reaches them but this machine's own processes). Their rate limits and socket
+ * quotas then key on the address the entry point saw, the real client's (also on a LAN with HOST=0.0.0.0), and
+ * X-Forwarded-For entries the client sent itself are ignored. A list such as `loopback` would not do: a local
+ * client's own loopback entry would be trusted too, and the entry left of it (the client's choice) taken.
+ */
+export const HOSTED_SERVICES_TRUST_PROXY = '1';
+
 /** Settings config/local.env must not decide here: npm start runs on embedded infrastructure unless the environment says otherwise. */
 const CONNECTION_SETTINGS = ['PG_URL', 'DATABASE_URL', 'REDIS_URL', 'PORT', 'STREAM_BROKER'];
 

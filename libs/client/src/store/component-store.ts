@@ -14,15 +14,18 @@ export interface ComponentState<T extends ComponentType = ComponentType> {
 }
 
 /**
- * One component's detail (status, output, conversation summary), loaded over HTTP and kept current with the
- * session store's live events by the same positions rule; a gap reloads it.
+ * One component's detail (status, output, conversation summary), read over HTTP once the session store's feed is
+ * joined and kept current with its live events by the same positions rule; a gap, or a join that did not resume,
+ * reads it again.
  */
 export class ComponentStore<T extends ComponentType = ComponentType> {
   private readonly state = new ObservableValue<ComponentState<T>>({ status: 'loading', detail: null, error: null });
   private baseline: Baseline<ComponentDetail<T>> | null = null;
   private early: Parameters<SessionStore['receive']>[0][] = [];
   private stopListening: (() => void) | null = null;
+  private stopReading: (() => void) | null = null;
   private reloading = false;
+  private readAgain = false;
 
   constructor(
     private readonly session: SessionStore,
@@ -43,12 +46,20 @@ export class ComponentStore<T extends ComponentType = ComponentType> {
       }
       this.apply(event);
     });
-    void this.reload();
-    return () => this.stopListening?.();
+    // read once the session's feed is joined, and again after each join that did not resume (SessionStore)
+    this.stopReading = this.session.readAfterJoins(() => void this.reload());
+    return () => {
+      this.stopListening?.();
+      this.stopReading?.();
+    };
   }
 
   async reload(): Promise<void> {
-    if (this.reloading) return;
+    if (this.reloading) {
+      // the read under way may have started before a join: read again once it is done
+      this.readAgain = true;
+      return;
+    }
     this.reloading = true;
     try {
       const detail = await this.api.dashboard.component(this.cycleId, this.type);
@@ -63,6 +74,10 @@ export class ComponentStore<T extends ComponentType = ComponentType> {
       this.state.set({ status: apiError.isNotFound ? 'not_found' : 'error', detail: this.baseline?.value ?? null, error: apiError });
     } finally {
       this.reloading = false;
+      if (this.readAgain) {
+        this.readAgain = false;
+        void this.reload();
+      }
     }
   }
 

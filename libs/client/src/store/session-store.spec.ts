@@ -283,3 +283,38 @@ describe('SessionStore: joined before the view is read, commands sent once joine
     expect(other.store.session.get().status).toBe('not_found');
   });
 });
+
+describe('SessionStore: views read beside it (readAfterJoins)', () => {
+  it('reads once joined, again after a join that did not resume, not after one that resumed', async () => {
+    const w = world([sessionView([])]);
+    const reads: string[] = [];
+    w.store.start();
+    w.store.readAfterJoins(() => reads.push('read'));
+    expect(reads).toEqual([]);
+    w.join();
+    expect(reads).toEqual(['read']);
+    w.live().onJoined!({ resumed: true });
+    expect(reads).toEqual(['read']);
+    w.join();
+    expect(reads).toEqual(['read', 'read']);
+  });
+
+  it('reads at once when the store has joined, and when the wait for the join gave up', async () => {
+    const joined = world([sessionView([])]);
+    joined.store.start();
+    joined.join();
+    let early = 0;
+    joined.store.readAfterJoins(() => early++);
+    expect(early).toBe(1);
+
+    const unreachable = world([sessionView([])]);
+    unreachable.store.start();
+    let late = 0;
+    const stop = unreachable.store.readAfterJoins(() => late++);
+    await unreachable.runTimers();
+    expect(late).toBe(1);
+    stop();
+    unreachable.join();
+    expect(late).toBe(1);
+  });
+});

@@ -81,6 +81,8 @@ export class SessionStore {
   private notFound = 0;
   private readonly joinWaits: Array<() => void> = [];
   private joinWaitTimer: unknown = null;
+  private readonly joinReaders = new Set<() => void>();
+  private readonly readersWaiting = new Set<() => void>();
 
   constructor(
     readonly sessionId: string,
@@ -98,6 +100,7 @@ export class SessionStore {
     this.joinWaitTimer = this.clock.setTimeout(() => {
       this.joinWaitTimer = null;
       this.releaseJoinWaits();
+      this.runReaders(this.readersWaiting);
       if (!this.baseline) void this.reload();
     }, JOIN_WAIT_MS);
     this.leave = this.live.subscribe(this.sessionId, {
@@ -120,6 +123,21 @@ export class SessionStore {
     if (this.reloadTimer !== null) this.clock.clearTimeout(this.reloadTimer);
     if (this.joinWaitTimer !== null) this.clock.clearTimeout(this.joinWaitTimer);
     this.releaseJoinWaits();
+  }
+
+  /**
+   * For views read beside this one (a component's detail): runs `read` once the feed is joined (at once if it is, or
+   * the wait gave up) and again after every join that did not resume, so that a view read then and kept current with
+   * this store's events misses none. Returns the function that stops it.
+   */
+  readAfterJoins(read: () => void): () => void {
+    this.joinReaders.add(read);
+    if (this.everJoined || this.joinWaitTimer === null) read();
+    else this.readersWaiting.add(read);
+    return () => {
+      this.joinReaders.delete(read);
+      this.readersWaiting.delete(read);
+    };
   }
 
   /** Every live event of the session, after the store applied it (screens that show more than the view use it). */
@@ -286,6 +304,13 @@ export class SessionStore {
     if (resumed) return;
     this.joinedAt = this.clock.now();
     void this.reload();
+    this.runReaders(this.joinReaders);
+  }
+
+  private runReaders(readers: Set<() => void>): void {
+    const run = [...readers];
+    this.readersWaiting.clear();
+    for (const read of run) read();
   }
 
   private untilJoined(): Promise<void> | null {

@@ -26,11 +26,18 @@ module.exports = {
       to: { path: '/(application|infrastructure|interface)/' },
     },
     {
-      name: 'application-imports-no-infrastructure-or-interface',
+      name: 'application-imports-no-interface',
       comment: 'Handlers return domain results or application DTOs; controllers (interface) map them to responses.',
       severity: 'error',
       from: { path: '^apps/[^/]+/src/.*/?application/', pathNot: spec },
-      to: { path: '/(infrastructure|interface)/' },
+      to: { path: '/interface/' },
+    },
+    {
+      name: 'application-imports-no-infrastructure',
+      comment: 'Handlers depend on ports (application or domain); infrastructure implements them.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/.*/?application/', pathNot: spec },
+      to: { path: '/infrastructure/' },
     },
     {
       name: 'no-module-cycles',

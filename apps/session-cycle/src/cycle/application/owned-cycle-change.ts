@@ -4,7 +4,7 @@ import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../shared/application/request-metadata';
 import type { Cycle } from '../domain/cycle.aggregate';
 import { CycleRepository } from '../infrastructure/cycle.repository';
-import { CycleResponse, toCycleResponse } from '../interface/cycle.response';
+import type { CycleView } from './cycle.view';
 
 /**
  * The frame every command on an existing cycle shares: one unit of work; the cycle row-locked and only if the
@@ -18,13 +18,13 @@ export class OwnedCycleChange {
     private readonly cycles: CycleRepository,
   ) {}
 
-  run(userId: string, cycleId: string, change: (cycle: Cycle, tx: UnitOfWorkTransaction) => Promise<void> | void): Promise<CycleResponse> {
+  run(userId: string, cycleId: string, change: (cycle: Cycle, tx: UnitOfWorkTransaction) => Promise<void> | void): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
       const cycle = await this.cycles.findOwnedForUpdate(tx.manager, cycleId, userId);
       if (!cycle) throw notFound('cycle');
       await change(cycle, tx);
-      const row = await this.cycles.save(tx, cycle, requestMetadata(userId));
-      return toCycleResponse(row, await this.cycles.dqScoreOf(tx.manager, cycleId));
+      await this.cycles.save(tx, cycle, requestMetadata(userId));
+      return { cycle, dqScore: await this.cycles.dqScoreOf(tx.manager, cycleId) };
     });
   }
 }

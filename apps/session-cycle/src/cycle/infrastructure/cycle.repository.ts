@@ -10,6 +10,12 @@ import { findOwnedCycle } from './owned-cycle.finder';
 /** Cycles, always read through their owner and saved inside the caller's unit of work. */
 @Injectable()
 export class CycleRepository {
+  /** The cycle if `userId` owns its session; undefined otherwise (404). */
+  async findOwned(manager: EntityManager, cycleId: string, userId: string): Promise<Cycle | undefined> {
+    const row = await findOwnedCycle(manager, cycleId, userId);
+    return row ? CycleMapper.toDomain(row) : undefined;
+  }
+
   /** The cycle, row-locked for this transaction, if `userId` owns its session; undefined otherwise (404). */
   async findOwnedForUpdate(manager: EntityManager, cycleId: string, userId: string): Promise<Cycle | undefined> {
     const row = await findOwnedCycle(manager, cycleId, userId, { forUpdate: true });

@@ -11,7 +11,7 @@ import { ReviseComponentCommand } from '../application/commands/revise-component
 import { StartComponentCommand } from '../application/commands/start-component/start-component.command';
 import { UpdateComponentOutputCommand } from '../application/commands/update-component-output/update-component-output.command';
 import { ReviseComponentRequest, UpdateOutputRequest } from './cycle.requests';
-import { CycleResponse } from './cycle.response';
+import { CycleResponse, toCycleResponse } from './cycle.response';
 
 @Controller('api/cycles/:id/components/:type')
 @ApiTags('cycles')
@@ -22,27 +22,27 @@ export class ComponentsController {
   @Post('start')
   @HttpCode(200)
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.dqLimit, ERRORS.prerequisite, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
-  start(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
-    return this.commands.execute(new StartComponentCommand(user.userId, params.id, params.type));
+  async start(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new StartComponentCommand(user.userId, params.id, params.type)));
   }
 
   @Put('output')
   @ApiErrors(ERRORS.invalidOutput, ERRORS.cycleNotFound, ERRORS.notStarted, ERRORS.outputLocked, ERRORS.cycleNotActive, ERRORS.concurrent)
-  updateOutput(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: UpdateOutputRequest): Promise<CycleResponse> {
-    return this.commands.execute(new UpdateComponentOutputCommand(user.userId, params.id, params.type, body.output));
+  async updateOutput(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: UpdateOutputRequest): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new UpdateComponentOutputCommand(user.userId, params.id, params.type, body.output)));
   }
 
   @Post('complete')
   @HttpCode(200)
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.completionRule, ERRORS.notStarted, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
-  complete(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
-    return this.commands.execute(new CompleteComponentCommand(user.userId, params.id, params.type));
+  async complete(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new CompleteComponentCommand(user.userId, params.id, params.type)));
   }
 
   @Post('revise')
   @HttpCode(200)
   @ApiErrors(ERRORS.reasonInvalid, ERRORS.cycleNotFound, ERRORS.notStarted, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
-  revise(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: ReviseComponentRequest): Promise<CycleResponse> {
-    return this.commands.execute(new ReviseComponentCommand(user.userId, params.id, params.type, body.reason));
+  async revise(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: ReviseComponentRequest): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new ReviseComponentCommand(user.userId, params.id, params.type, body.reason)));
   }
 }

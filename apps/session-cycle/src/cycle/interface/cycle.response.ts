@@ -3,8 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ApiTimestamp, ApiUuid, EXAMPLE } from '@choice-sherpa/platform';
 import { COMPONENT_STATUSES } from '../domain/component-status';
 import { CYCLE_STATUSES } from '../domain/cycle-status';
-import { REQUIRED_COMPONENTS } from '../domain/component-type';
-import type { ComponentRow, CycleEntity } from '../infrastructure/cycle.entity';
+import type { CycleView } from '../application/cycle.view';
+import type { ComponentSnapshot } from '../domain/cycle.snapshot';
 
 export class CycleProgress {
   @ApiProperty({ example: 3 }) completed: number;
@@ -33,29 +33,26 @@ export class CycleResponse {
   @ApiProperty({ enum: CYCLE_STATUSES, example: 'active' }) status: string;
   @ApiProperty({ type: CycleProgress }) progress: CycleProgress;
   @ApiProperty({ type: Number, nullable: true, description: 'Decision quality (0-100), once rated', example: 72 }) dq_score: number | null;
-  @ApiProperty({ type: [ComponentResponse] }) components: ComponentRow[];
+  @ApiProperty({ type: [ComponentResponse] }) components: ComponentSnapshot[];
   @ApiTimestamp() created_at: string;
   @ApiTimestamp() updated_at: string;
   @ApiTimestamp({ nullable: true }) completed_at: string | null;
   @ApiTimestamp({ nullable: true }) archived_at: string | null;
 }
 
-export function toCycleResponse(row: CycleEntity, dqScore: number | null): CycleResponse {
-  // notes_next_steps is optional: progress counts the eight required components (DOMAIN.md "Progress").
-  const required = REQUIRED_COMPONENTS.length;
-  const completed = row.components.filter((c) => c.status === 'complete' && REQUIRED_COMPONENTS.includes(c.component_type)).length;
+export function toCycleResponse({ cycle, dqScore }: CycleView): CycleResponse {
   return {
-    id: row.id,
-    session_id: row.session_id,
-    parent_cycle_id: row.parent_cycle_id,
-    branch_point: row.branch_point,
-    status: row.status,
-    progress: { completed, required, percent: Math.floor((completed * 100) / required) },
+    id: cycle.id,
+    session_id: cycle.sessionId,
+    parent_cycle_id: cycle.parentCycleId,
+    branch_point: cycle.branchPoint,
+    status: cycle.status,
+    progress: cycle.progress(),
     dq_score: dqScore,
-    components: row.components,
-    created_at: new Date(row.created_at).toISOString(),
-    updated_at: new Date(row.updated_at).toISOString(),
-    completed_at: row.completed_at ? new Date(row.completed_at).toISOString() : null,
-    archived_at: row.archived_at ? new Date(row.archived_at).toISOString() : null,
+    components: cycle.components,
+    created_at: cycle.createdAt.toISOString(),
+    updated_at: cycle.updatedAt.toISOString(),
+    completed_at: cycle.completedAt?.toISOString() ?? null,
+    archived_at: cycle.archivedAt?.toISOString() ?? null,
   };
 }

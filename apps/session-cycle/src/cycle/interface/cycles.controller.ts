@@ -11,7 +11,7 @@ import { BranchCycleCommand } from '../application/commands/branch-cycle/branch-
 import { CompleteCycleCommand } from '../application/commands/complete-cycle/complete-cycle.command';
 import { GetCycleQuery } from '../application/queries/get-cycle/get-cycle.query';
 import { BranchCycleRequest } from './cycle.requests';
-import { CycleResponse } from './cycle.response';
+import { CycleResponse, toCycleResponse } from './cycle.response';
 
 @Controller('api/cycles')
 @ApiTags('cycles')
@@ -24,30 +24,30 @@ export class CyclesController {
   @Get(':id')
   @ApiOkResponse({ type: CycleResponse })
   @ApiErrors(ERRORS.cycleNotFound)
-  get(@CurrentUser() user: AuthUser, @Param() params: IdParams): Promise<CycleResponse> {
-    return this.queries.execute(new GetCycleQuery(user.userId, params.id));
+  async get(@CurrentUser() user: AuthUser, @Param() params: IdParams): Promise<CycleResponse> {
+    return toCycleResponse(await this.queries.execute(new GetCycleQuery(user.userId, params.id)));
   }
 
   @Post(':id/branch')
   @ApiCreatedResponse({ type: CycleResponse, description: 'The new cycle' })
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.cycleLimit, ERRORS.notStarted, ERRORS.sessionArchived, ERRORS.concurrent)
-  branch(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: BranchCycleRequest): Promise<CycleResponse> {
-    return this.commands.execute(new BranchCycleCommand(user.userId, params.id, body.branch_point));
+  async branch(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: BranchCycleRequest): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new BranchCycleCommand(user.userId, params.id, body.branch_point)));
   }
 
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: CycleResponse })
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.cycleTransition, ERRORS.concurrent)
-  archive(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
-    return this.commands.execute(new ArchiveCycleCommand(user.userId, params.id));
+  async archive(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new ArchiveCycleCommand(user.userId, params.id)));
   }
 
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: CycleResponse })
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.dqLimit, ERRORS.cycleIncomplete, ERRORS.cycleNotActive, ERRORS.concurrent)
-  complete(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
-    return this.commands.execute(new CompleteCycleCommand(user.userId, params.id));
+  async complete(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new CompleteCycleCommand(user.userId, params.id)));
   }
 }

@@ -7,7 +7,7 @@ import { AuthUser, CurrentUser } from '@choice-sherpa/platform';
 import { EmptyBody } from '../../shared/interface/empty-body';
 import { IdParams } from '../../shared/interface/id-params';
 import { CreateCycleCommand } from '../application/commands/create-cycle/create-cycle.command';
-import { CycleResponse } from './cycle.response';
+import { CycleResponse, toCycleResponse } from './cycle.response';
 
 /** POST /api/sessions/:id/cycles: a cycle is created under its session. */
 @Controller('api/sessions')
@@ -18,7 +18,7 @@ export class SessionCyclesController {
   @Post(':id/cycles')
   @ApiCreatedResponse({ type: CycleResponse })
   @ApiErrors(ERRORS.sessionNotFound, ERRORS.cycleLimit, ERRORS.sessionArchived, ERRORS.concurrent)
-  create(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
-    return this.commands.execute(new CreateCycleCommand(user.userId, params.id));
+  async create(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
+    return toCycleResponse(await this.commands.execute(new CreateCycleCommand(user.userId, params.id)));
   }
 }

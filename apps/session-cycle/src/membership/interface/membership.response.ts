@@ -2,7 +2,8 @@ import { MEMBERSHIP_TIERS } from '@choice-sherpa/events';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiTimestamp, ApiUuid, EXAMPLE } from '@choice-sherpa/platform';
 import { MEMBERSHIP_STATUSES } from '../domain/membership-status';
-import type { MembershipEntity } from '../infrastructure/membership.entity';
+import type { MyMembershipView } from '../application/queries/get-my-membership/get-my-membership.query';
+import type { Membership } from '../domain/membership.aggregate';
 
 export class MembershipResponse {
   @ApiUuid({ example: EXAMPLE.membershipId }) id: string;
@@ -16,16 +17,17 @@ export class MembershipResponse {
   @ApiProperty({ type: String, nullable: true, example: null }) cancel_reason: string | null;
 }
 
-export function toMembershipResponse(row: MembershipEntity): MembershipResponse {
+export function toMembershipResponse(membership: Membership): MembershipResponse {
+  const row = membership.toSnapshot();
   return {
     id: row.id,
     user_id: row.user_id,
     email: row.email,
     tier: row.tier,
     status: row.status,
-    created_at: new Date(row.created_at).toISOString(),
-    updated_at: new Date(row.updated_at).toISOString(),
-    cancelled_at: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    cancelled_at: row.cancelled_at?.toISOString() ?? null,
     cancel_reason: row.cancel_reason,
   };
 }
@@ -43,4 +45,17 @@ export class MyMembership {
   @ApiProperty({ type: MembershipResponse, nullable: true }) membership: MembershipResponse | null;
   @ApiProperty({ enum: MEMBERSHIP_TIERS, example: 'monthly' }) effective_tier: string;
   @ApiProperty({ type: TierLimits }) limits: TierLimits;
+}
+
+export function toMyMembership({ membership, limits }: MyMembershipView): MyMembership {
+  return {
+    membership: membership ? toMembershipResponse(membership) : null,
+    effective_tier: limits.tier,
+    limits: {
+      active_sessions: limits.maxActiveSessions,
+      cycles_per_session: limits.maxCyclesPerSession,
+      ai_messages_per_day: limits.maxAiMessagesPerDay,
+      decision_quality: limits.includesDecisionQuality,
+    },
+  };
 }

@@ -8,9 +8,9 @@ import { IdParams } from '../../shared/interface/id-params';
 import { CancelMembershipCommand } from '../application/commands/cancel-membership/cancel-membership.command';
 import { CreateMembershipCommand } from '../application/commands/create-membership/create-membership.command';
 import { UpgradeMembershipCommand } from '../application/commands/upgrade-membership/upgrade-membership.command';
-import { GetMyMembershipQuery, MyMembershipResponse } from '../application/queries/get-my-membership/get-my-membership.query';
+import { GetMyMembershipQuery } from '../application/queries/get-my-membership/get-my-membership.query';
 import { CancelMembershipRequest, CreateMembershipRequest, UpgradeMembershipRequest } from './membership.requests';
-import { MembershipResponse, MyMembership } from './membership.response';
+import { MembershipResponse, MyMembership, toMembershipResponse, toMyMembership } from './membership.response';
 
 @Controller('api/memberships')
 @ApiTags('memberships')
@@ -23,29 +23,29 @@ export class MembershipsController {
   @Post()
   @ApiCreatedResponse({ type: MembershipResponse })
   @ApiErrors(ERRORS.membershipExists)
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateMembershipRequest): Promise<MembershipResponse> {
-    return this.commands.execute(new CreateMembershipCommand(user.userId, user.email, body.tier));
+  async create(@CurrentUser() user: AuthUser, @Body() body: CreateMembershipRequest): Promise<MembershipResponse> {
+    return toMembershipResponse(await this.commands.execute(new CreateMembershipCommand(user.userId, user.email, body.tier)));
   }
 
   @Get('me')
   @ApiOkResponse({ type: MyMembership })
-  me(@CurrentUser() user: AuthUser): Promise<MyMembershipResponse> {
-    return this.queries.execute(new GetMyMembershipQuery(user.userId));
+  async me(@CurrentUser() user: AuthUser): Promise<MyMembership> {
+    return toMyMembership(await this.queries.execute(new GetMyMembershipQuery(user.userId)));
   }
 
   @Post(':id/upgrade')
   @HttpCode(200)
   @ApiOkResponse({ type: MembershipResponse })
   @ApiErrors(ERRORS.membershipNotFound, ERRORS.downgrade, ERRORS.membershipNotActive, ERRORS.concurrent)
-  upgrade(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: UpgradeMembershipRequest): Promise<MembershipResponse> {
-    return this.commands.execute(new UpgradeMembershipCommand(user.userId, params.id, body.tier));
+  async upgrade(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: UpgradeMembershipRequest): Promise<MembershipResponse> {
+    return toMembershipResponse(await this.commands.execute(new UpgradeMembershipCommand(user.userId, params.id, body.tier)));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: MembershipResponse })
   @ApiErrors(ERRORS.reasonInvalid, ERRORS.membershipNotFound, ERRORS.membershipTransition, ERRORS.concurrent)
-  cancel(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: CancelMembershipRequest): Promise<MembershipResponse> {
-    return this.commands.execute(new CancelMembershipCommand(user.userId, params.id, body.reason ?? null));
+  async cancel(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: CancelMembershipRequest): Promise<MembershipResponse> {
+    return toMembershipResponse(await this.commands.execute(new CancelMembershipCommand(user.userId, params.id, body.reason ?? null)));
   }
 }

@@ -9,6 +9,18 @@ import { SessionMapper } from './session.mapper';
 
 @Injectable()
 export class SessionRepository {
+  /** The session if `userId` owns it: someone else's session is indistinguishable from an unknown one. */
+  async findOwned(manager: EntityManager, sessionId: string, userId: string): Promise<Session | undefined> {
+    const row = await manager.findOne(SessionEntity, { where: { id: sessionId, user_id: userId } });
+    return row ? SessionMapper.toDomain(row) : undefined;
+  }
+
+  /** The user's sessions, oldest first. */
+  async listOwned(manager: EntityManager, userId: string): Promise<Session[]> {
+    const rows = await manager.find(SessionEntity, { where: { user_id: userId }, order: { created_at: 'ASC', id: 'ASC' } });
+    return rows.map((row) => SessionMapper.toDomain(row));
+  }
+
   /** The session, row-locked for this transaction, if `userId` owns it; undefined otherwise (answered as 404). */
   async findOwnedForUpdate(manager: EntityManager, sessionId: string, userId: string): Promise<Session | undefined> {
     const row = await findLocked(manager, SessionEntity, { id: sessionId, user_id: userId });

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiTimestamp, ApiUuid, EXAMPLE } from '@choice-sherpa/platform';
 import { SESSION_STATUSES } from '../domain/session-status';
-import type { SessionEntity } from '../infrastructure/session.entity';
+import type { Session } from '../domain/session.aggregate';
 
 export class SessionResponse {
   @ApiUuid() id: string;
@@ -15,7 +15,8 @@ export class SessionResponse {
   @ApiTimestamp({ nullable: true }) archived_at: string | null;
 }
 
-export function toSessionResponse(row: SessionEntity): SessionResponse {
+export function toSessionResponse(session: Session): SessionResponse {
+  const row = session.toSnapshot();
   return {
     id: row.id,
     user_id: row.user_id,

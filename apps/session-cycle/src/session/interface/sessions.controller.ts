@@ -12,7 +12,7 @@ import { RenameSessionCommand } from '../application/commands/rename-session/ren
 import { GetSessionQuery } from '../application/queries/get-session/get-session.query';
 import { ListSessionsQuery } from '../application/queries/list-sessions/list-sessions.query';
 import { CreateSessionRequest, RenameSessionRequest } from './session.requests';
-import { SessionResponse } from './session.response';
+import { SessionResponse, toSessionResponse } from './session.response';
 
 @Controller('api/sessions')
 @ApiTags('sessions')
@@ -25,35 +25,35 @@ export class SessionsController {
   @Post()
   @ApiCreatedResponse({ type: SessionResponse })
   @ApiErrors(ERRORS.titleInvalid, ERRORS.sessionLimit)
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateSessionRequest): Promise<SessionResponse> {
-    return this.commands.execute(new CreateSessionCommand(user.userId, body.title, body.description ?? null));
+  async create(@CurrentUser() user: AuthUser, @Body() body: CreateSessionRequest): Promise<SessionResponse> {
+    return toSessionResponse(await this.commands.execute(new CreateSessionCommand(user.userId, body.title, body.description ?? null)));
   }
 
   @Get()
   @ApiOkResponse({ type: [SessionResponse] })
-  list(@CurrentUser() user: AuthUser): Promise<SessionResponse[]> {
-    return this.queries.execute(new ListSessionsQuery(user.userId));
+  async list(@CurrentUser() user: AuthUser): Promise<SessionResponse[]> {
+    return (await this.queries.execute(new ListSessionsQuery(user.userId))).map(toSessionResponse);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: SessionResponse })
   @ApiErrors(ERRORS.sessionNotFound)
-  get(@CurrentUser() user: AuthUser, @Param() params: IdParams): Promise<SessionResponse> {
-    return this.queries.execute(new GetSessionQuery(user.userId, params.id));
+  async get(@CurrentUser() user: AuthUser, @Param() params: IdParams): Promise<SessionResponse> {
+    return toSessionResponse(await this.queries.execute(new GetSessionQuery(user.userId, params.id)));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: SessionResponse })
   @ApiErrors(ERRORS.titleInvalid, ERRORS.sessionNotFound, ERRORS.sessionArchived, ERRORS.concurrent)
-  rename(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: RenameSessionRequest): Promise<SessionResponse> {
-    return this.commands.execute(new RenameSessionCommand(user.userId, params.id, body.title));
+  async rename(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() body: RenameSessionRequest): Promise<SessionResponse> {
+    return toSessionResponse(await this.commands.execute(new RenameSessionCommand(user.userId, params.id, body.title)));
   }
 
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
   @ApiErrors(ERRORS.sessionNotFound, ERRORS.sessionTransition, ERRORS.concurrent)
-  archive(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<SessionResponse> {
-    return this.commands.execute(new ArchiveSessionCommand(user.userId, params.id));
+  async archive(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody): Promise<SessionResponse> {
+    return toSessionResponse(await this.commands.execute(new ArchiveSessionCommand(user.userId, params.id)));
   }
 }

@@ -1,7 +1,7 @@
-import type { CycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import { Command } from '@nestjs/cqrs';
 
-export class ArchiveCycleCommand extends Command<CycleResponse> {
+export class ArchiveCycleCommand extends Command<CycleView> {
   constructor(
     readonly userId: string,
     readonly cycleId: string,

@@ -7,7 +7,7 @@ import { requestMetadata } from '../../../../shared/application/request-metadata
 import { Cycle } from '../../../domain/cycle.aggregate';
 import { CycleRepository } from '../../../infrastructure/cycle.repository';
 import { findOwnedCycle } from '../../../infrastructure/owned-cycle.finder';
-import { CycleResponse, toCycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import { BranchCycleCommand } from './branch-cycle.command';
 
 @CommandHandler(BranchCycleCommand)
@@ -19,7 +19,7 @@ export class BranchCycleHandler implements ICommandHandler<BranchCycleCommand> {
     private readonly tiers: TierLimitsReader,
   ) {}
 
-  async execute({ userId, cycleId, branchPoint }: BranchCycleCommand): Promise<CycleResponse> {
+  async execute({ userId, cycleId, branchPoint }: BranchCycleCommand): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
       const owned = await findOwnedCycle(tx.manager, cycleId, userId);
       if (!owned) throw notFound('cycle');
@@ -31,7 +31,8 @@ export class BranchCycleHandler implements ICommandHandler<BranchCycleCommand> {
       const limits = await this.tiers.limitsFor(tx.manager, userId);
       limits.checkCyclesPerSession(await this.cycles.countInSession(tx.manager, session.id));
       const branch = Cycle.branchFrom(parent, branchPoint);
-      return toCycleResponse(await this.cycles.save(tx, branch, requestMetadata(userId)), null);
+      await this.cycles.save(tx, branch, requestMetadata(userId));
+      return { cycle: branch, dqScore: null };
     });
   }
 }

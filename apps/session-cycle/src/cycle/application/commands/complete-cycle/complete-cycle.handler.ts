@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
 import { CycleRepository } from '../../../infrastructure/cycle.repository';
 import { OwnedCycleChange } from '../../owned-cycle-change';
-import type { CycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import { CompleteCycleCommand } from './complete-cycle.command';
 
 @CommandHandler(CompleteCycleCommand)
@@ -13,7 +13,7 @@ export class CompleteCycleHandler implements ICommandHandler<CompleteCycleComman
     private readonly tiers: TierLimitsReader,
   ) {}
 
-  execute({ userId, cycleId }: CompleteCycleCommand): Promise<CycleResponse> {
+  execute({ userId, cycleId }: CompleteCycleCommand): Promise<CycleView> {
     return this.change.run(userId, cycleId, async (cycle, tx) => {
       // The DQ score analysis reported for this cycle, if it arrived (analysis.dq_computed); null otherwise.
       const dqScore = await this.cycles.dqScoreOf(tx.manager, cycleId);

@@ -1,7 +1,7 @@
-import type { CycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import { Command } from '@nestjs/cqrs';
 
-export class CreateCycleCommand extends Command<CycleResponse> {
+export class CreateCycleCommand extends Command<CycleView> {
   constructor(
     readonly userId: string,
     readonly sessionId: string,

@@ -6,7 +6,7 @@ import { SessionRepository } from '../../../../session/infrastructure/session.re
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Cycle } from '../../../domain/cycle.aggregate';
 import { CycleRepository } from '../../../infrastructure/cycle.repository';
-import { CycleResponse, toCycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import { CreateCycleCommand } from './create-cycle.command';
 
 @CommandHandler(CreateCycleCommand)
@@ -18,7 +18,7 @@ export class CreateCycleHandler implements ICommandHandler<CreateCycleCommand> {
     private readonly tiers: TierLimitsReader,
   ) {}
 
-  async execute({ userId, sessionId }: CreateCycleCommand): Promise<CycleResponse> {
+  async execute({ userId, sessionId }: CreateCycleCommand): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
       // The session row lock serialises cycle creation per session, so the count below cannot be raced past.
       const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
@@ -27,7 +27,8 @@ export class CreateCycleHandler implements ICommandHandler<CreateCycleCommand> {
       const limits = await this.tiers.limitsFor(tx.manager, userId);
       limits.checkCyclesPerSession(await this.cycles.countInSession(tx.manager, sessionId));
       const cycle = Cycle.create({ sessionId });
-      return toCycleResponse(await this.cycles.save(tx, cycle, requestMetadata(userId)), null);
+      await this.cycles.save(tx, cycle, requestMetadata(userId));
+      return { cycle: cycle, dqScore: null };
     });
   }
 }

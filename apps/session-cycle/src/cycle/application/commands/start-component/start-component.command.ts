@@ -1,8 +1,8 @@
-import type { CycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import type { ComponentType } from '@choice-sherpa/events';
 import { Command } from '@nestjs/cqrs';
 
-export class StartComponentCommand extends Command<CycleResponse> {
+export class StartComponentCommand extends Command<CycleView> {
   constructor(
     readonly userId: string,
     readonly cycleId: string,

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
 import { OwnedCycleChange } from '../../owned-cycle-change';
-import type { CycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 import { StartComponentCommand } from './start-component.command';
 
 @CommandHandler(StartComponentCommand)
@@ -11,7 +11,7 @@ export class StartComponentHandler implements ICommandHandler<StartComponentComm
     private readonly tiers: TierLimitsReader,
   ) {}
 
-  execute({ userId, cycleId, componentType }: StartComponentCommand): Promise<CycleResponse> {
+  execute({ userId, cycleId, componentType }: StartComponentCommand): Promise<CycleView> {
     return this.change.run(userId, cycleId, async (cycle, tx) => {
       cycle.startComponent(componentType, await this.tiers.limitsFor(tx.manager, userId));
     });

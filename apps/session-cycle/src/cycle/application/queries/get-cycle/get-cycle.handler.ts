@@ -1,19 +1,20 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { notFound } from '@choice-sherpa/platform';
-import { CycleDqScoreEntity } from '../../../infrastructure/cycle-dq-score.entity';
-import { findOwnedCycle } from '../../../infrastructure/owned-cycle.finder';
-import { CycleResponse, toCycleResponse } from '../../../interface/cycle.response';
+import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import type { CycleView } from '../../cycle.view';
 import { GetCycleQuery } from './get-cycle.query';
 
 @QueryHandler(GetCycleQuery)
 export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: CycleRepository,
+  ) {}
 
-  async execute({ userId, cycleId }: GetCycleQuery): Promise<CycleResponse> {
-    const row = await findOwnedCycle(this.dataSource.manager, cycleId, userId);
-    if (!row) throw notFound('cycle');
-    const dq = await this.dataSource.manager.findOne(CycleDqScoreEntity, { where: { cycle_id: cycleId } });
-    return toCycleResponse(row, dq?.overall_score ?? null);
+  async execute({ userId, cycleId }: GetCycleQuery): Promise<CycleView> {
+    const cycle = await this.cycles.findOwned(this.dataSource.manager, cycleId, userId);
+    if (!cycle) throw notFound('cycle');
+    return { cycle, dqScore: await this.cycles.dqScoreOf(this.dataSource.manager, cycleId) };
   }
 }

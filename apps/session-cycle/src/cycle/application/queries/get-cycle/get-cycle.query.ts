@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { CycleResponse } from '../../../interface/cycle.response';
+import type { CycleView } from '../../cycle.view';
 
-export class GetCycleQuery extends Query<CycleResponse> {
+export class GetCycleQuery extends Query<CycleView> {
   constructor(
     readonly userId: string,
     readonly cycleId: string,

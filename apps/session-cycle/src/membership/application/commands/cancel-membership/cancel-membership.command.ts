@@ -1,7 +1,7 @@
-import type { MembershipResponse } from '../../../interface/membership.response';
+import type { Membership } from '../../../domain/membership.aggregate';
 import { Command } from '@nestjs/cqrs';
 
-export class CancelMembershipCommand extends Command<MembershipResponse> {
+export class CancelMembershipCommand extends Command<Membership> {
   constructor(
     readonly userId: string,
     readonly membershipId: string,

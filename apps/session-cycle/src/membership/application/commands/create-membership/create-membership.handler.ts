@@ -4,7 +4,6 @@ import { badRequest, conflict } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Membership } from '../../../domain/membership.aggregate';
 import { MembershipRepository } from '../../../infrastructure/membership.repository';
-import { MembershipResponse, toMembershipResponse } from '../../../interface/membership.response';
 import { CreateMembershipCommand } from './create-membership.command';
 
 @CommandHandler(CreateMembershipCommand)
@@ -14,14 +13,15 @@ export class CreateMembershipHandler implements ICommandHandler<CreateMembership
     private readonly memberships: MembershipRepository,
   ) {}
 
-  async execute({ userId, email, tier }: CreateMembershipCommand): Promise<MembershipResponse> {
+  async execute({ userId, email, tier }: CreateMembershipCommand): Promise<Membership> {
     // The address notifications go to comes from the verified token, never from the request body.
     if (!email) throw badRequest('the token carries no email address', [{ field: 'email', problems: ['the token must carry an email claim'] }]);
     return this.unitOfWork.run(async (tx) => {
       await this.memberships.lockUserMemberships(tx.manager, userId);
       if (await this.memberships.findLive(tx.manager, userId)) throw conflict('MEMBERSHIP_EXISTS', 'you already have a membership; upgrade or cancel it');
       const membership = Membership.create({ userId, email, tier });
-      return toMembershipResponse(await this.memberships.save(tx, membership, requestMetadata(userId)));
+      await this.memberships.save(tx, membership, requestMetadata(userId));
+      return membership;
     });
   }
 }

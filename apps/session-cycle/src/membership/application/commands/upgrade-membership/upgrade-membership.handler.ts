@@ -3,7 +3,7 @@ import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { MembershipRepository } from '../../../infrastructure/membership.repository';
-import { MembershipResponse, toMembershipResponse } from '../../../interface/membership.response';
+import type { Membership } from '../../../domain/membership.aggregate';
 import { UpgradeMembershipCommand } from './upgrade-membership.command';
 
 @CommandHandler(UpgradeMembershipCommand)
@@ -13,12 +13,13 @@ export class UpgradeMembershipHandler implements ICommandHandler<UpgradeMembersh
     private readonly memberships: MembershipRepository,
   ) {}
 
-  async execute({ userId, membershipId, tier }: UpgradeMembershipCommand): Promise<MembershipResponse> {
+  async execute({ userId, membershipId, tier }: UpgradeMembershipCommand): Promise<Membership> {
     return this.unitOfWork.run(async (tx) => {
       const membership = await this.memberships.findOwnedForUpdate(tx.manager, membershipId, userId);
       if (!membership) throw notFound('membership');
       membership.upgrade(tier);
-      return toMembershipResponse(await this.memberships.save(tx, membership, requestMetadata(userId)));
+      await this.memberships.save(tx, membership, requestMetadata(userId));
+      return membership;
     });
   }
 }

@@ -2,8 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
+import type { Session } from '../../../domain/session.aggregate';
 import { SessionRepository } from '../../../infrastructure/session.repository';
-import { SessionResponse, toSessionResponse } from '../../../interface/session.response';
 import { ArchiveSessionCommand } from './archive-session.command';
 
 @CommandHandler(ArchiveSessionCommand)
@@ -13,12 +13,13 @@ export class ArchiveSessionHandler implements ICommandHandler<ArchiveSessionComm
     private readonly sessions: SessionRepository,
   ) {}
 
-  async execute({ userId, sessionId }: ArchiveSessionCommand): Promise<SessionResponse> {
+  async execute({ userId, sessionId }: ArchiveSessionCommand): Promise<Session> {
     return this.unitOfWork.run(async (tx) => {
       const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
       if (!session) throw notFound('session');
       session.archive();
-      return toSessionResponse(await this.sessions.save(tx, session, requestMetadata(userId)));
+      await this.sessions.save(tx, session, requestMetadata(userId));
+      return session;
     });
   }
 }

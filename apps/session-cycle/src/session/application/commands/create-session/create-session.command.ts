@@ -1,7 +1,7 @@
-import type { SessionResponse } from '../../../interface/session.response';
+import type { Session } from '../../../domain/session.aggregate';
 import { Command } from '@nestjs/cqrs';
 
-export class CreateSessionCommand extends Command<SessionResponse> {
+export class CreateSessionCommand extends Command<Session> {
   constructor(
     readonly userId: string,
     readonly title: string,

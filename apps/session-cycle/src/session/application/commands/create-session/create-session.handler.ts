@@ -4,7 +4,6 @@ import { TierLimitsReader } from '../../../../membership/infrastructure/tier-lim
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Session } from '../../../domain/session.aggregate';
 import { SessionRepository } from '../../../infrastructure/session.repository';
-import { SessionResponse, toSessionResponse } from '../../../interface/session.response';
 import { CreateSessionCommand } from './create-session.command';
 
 @CommandHandler(CreateSessionCommand)
@@ -15,13 +14,14 @@ export class CreateSessionHandler implements ICommandHandler<CreateSessionComman
     private readonly tiers: TierLimitsReader,
   ) {}
 
-  async execute({ userId, title, description }: CreateSessionCommand): Promise<SessionResponse> {
+  async execute({ userId, title, description }: CreateSessionCommand): Promise<Session> {
     return this.unitOfWork.run(async (tx) => {
       await this.sessions.lockUserSessions(tx.manager, userId);
       const limits = await this.tiers.limitsFor(tx.manager, userId);
       limits.checkActiveSessions(await this.sessions.countActive(tx.manager, userId));
       const session = Session.create({ ownerId: userId, title, description });
-      return toSessionResponse(await this.sessions.save(tx, session, requestMetadata(userId)));
+      await this.sessions.save(tx, session, requestMetadata(userId));
+      return session;
     });
   }
 }

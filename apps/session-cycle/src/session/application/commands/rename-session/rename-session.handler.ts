@@ -2,8 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
+import type { Session } from '../../../domain/session.aggregate';
 import { SessionRepository } from '../../../infrastructure/session.repository';
-import { SessionResponse, toSessionResponse } from '../../../interface/session.response';
 import { RenameSessionCommand } from './rename-session.command';
 
 @CommandHandler(RenameSessionCommand)
@@ -13,12 +13,13 @@ export class RenameSessionHandler implements ICommandHandler<RenameSessionComman
     private readonly sessions: SessionRepository,
   ) {}
 
-  async execute({ userId, sessionId, title }: RenameSessionCommand): Promise<SessionResponse> {
+  async execute({ userId, sessionId, title }: RenameSessionCommand): Promise<Session> {
     return this.unitOfWork.run(async (tx) => {
       const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
       if (!session) throw notFound('session');
       session.rename(title);
-      return toSessionResponse(await this.sessions.save(tx, session, requestMetadata(userId)));
+      await this.sessions.save(tx, session, requestMetadata(userId));
+      return session;
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { SessionResponse } from '../../../interface/session.response';
+import type { Session } from '../../../domain/session.aggregate';
 
-export class GetSessionQuery extends Query<SessionResponse> {
+export class GetSessionQuery extends Query<Session> {
   constructor(
     readonly userId: string,
     readonly sessionId: string,

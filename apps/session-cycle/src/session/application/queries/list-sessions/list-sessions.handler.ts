@@ -1,15 +1,17 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { SessionEntity } from '../../../infrastructure/session.entity';
-import { SessionResponse, toSessionResponse } from '../../../interface/session.response';
+import type { Session } from '../../../domain/session.aggregate';
+import { SessionRepository } from '../../../infrastructure/session.repository';
 import { ListSessionsQuery } from './list-sessions.query';
 
 @QueryHandler(ListSessionsQuery)
 export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
+  ) {}
 
-  async execute({ userId }: ListSessionsQuery): Promise<SessionResponse[]> {
-    const rows = await this.dataSource.manager.find(SessionEntity, { where: { user_id: userId }, order: { created_at: 'ASC', id: 'ASC' } });
-    return rows.map(toSessionResponse);
+  execute({ userId }: ListSessionsQuery): Promise<Session[]> {
+    return this.sessions.listOwned(this.dataSource.manager, userId);
   }
 }

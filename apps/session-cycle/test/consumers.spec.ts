@@ -106,32 +106,40 @@ describe('session-cycle stream consumers', () => {
     expect(untouched.components[0].output).toBeNull();
   });
 
-  it('analysis.dq_computed is kept per cycle, the latest computation winning, and unknown cycles are ignored', async () => {
+  it('analysis.dq_computed is kept per cycle, the highest per-cycle sequence winning whatever the delivery order or clocks, and unknown cycles are ignored', async () => {
     const { user, sessionId, cycleId } = await startedComponent('dq-owner');
-    const dq = (overall: number, computedAt: string, cycle = cycleId, session = sessionId) => ({
+    const dq = (overall: number, sequence: number, computedAt: string, cycle = cycleId, session = sessionId) => ({
       ...createEvent('analysis.dq_computed', {
         aggregateId: cycle,
         payload: { cycle_id: cycle, session_id: session, element_scores: [{ name: 'Clear Objectives', score: overall }], overall_score: overall, computed_at: computedAt },
         metadata: { correlationId: uuidv7(), userId: null },
       }),
-      sequence: 1,
+      sequence,
     });
+    const scoreIs = (score: number) => async () => (await user.get(`/api/cycles/${cycleId}`)).body.dq_score === score;
 
-    await service.publish(dq(70, '2026-01-02T00:00:00.000Z'));
-    await waitFor(async () => (await user.get(`/api/cycles/${cycleId}`)).body.dq_score === 70, { what: 'dq 70' });
-    const older = dq(20, '2026-01-01T00:00:00.000Z');
-    const newer = dq(85, '2026-01-03T00:00:00.000Z');
-    const unknown = dq(50, '2026-01-03T00:00:00.000Z', uuidv7());
-    await service.publish(older);
+    await service.publish(dq(70, 1, '2026-01-02T00:00:00.000Z'));
+    await waitFor(scoreIs(70), { what: 'dq 70' });
+    // The newer result (sequence 3) is delivered before the stale one (sequence 2), whose worker's clock ran ahead.
+    const newer = dq(85, 3, '2026-01-03T00:00:00.000Z');
+    const stale = dq(20, 2, '2026-01-09T00:00:00.000Z');
+    const unknown = dq(50, 4, '2026-01-03T00:00:00.000Z', uuidv7());
     await service.publish(newer);
+    await waitFor(scoreIs(85), { what: 'dq 85' });
+    await service.publish(stale);
     await service.publish(unknown);
-    await waitFor(async () => (await user.get(`/api/cycles/${cycleId}`)).body.dq_score === 85, { what: 'dq 85' });
     await waitFor(
-      async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = ANY($1)', [[older.event_id, unknown.event_id]]))[0].n === 2,
-      { what: 'older and unknown processed' },
+      async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = ANY($1)', [[stale.event_id, unknown.event_id]]))[0].n === 2,
+      { what: 'stale and unknown processed' },
     );
     expect((await user.get(`/api/cycles/${cycleId}`)).body.dq_score).toBe(85);
-    expect((await service.dataSource.query('SELECT count(*)::int AS n FROM cycle_dq_scores'))[0].n).toBe(1);
+    expect(await service.dataSource.query('SELECT overall_score, event_id, event_sequence::int AS seq FROM cycle_dq_scores')).toEqual([
+      { overall_score: 85, event_id: newer.event_id, seq: 3 },
+    ]);
+
+    // A later result with an earlier clock still wins: the sequence orders, not computed_at.
+    await service.publish(dq(90, 5, '2026-01-01T00:00:00.000Z'));
+    await waitFor(scoreIs(90), { what: 'dq 90' });
   });
 
   it('cycle.created keeps the session cycle list, once per cycle even when the same cycle is announced again', async () => {

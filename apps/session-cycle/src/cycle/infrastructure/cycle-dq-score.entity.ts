@@ -9,4 +9,6 @@ export class CycleDqScoreEntity {
   @Column('jsonb') element_scores: { name: string; score: number }[];
   @Column('timestamptz') computed_at: Date;
   @Column('uuid') event_id: string;
+  /** The analysis.dq_computed's per-cycle sequence: the higher one is the newer result. */
+  @Column('bigint', { default: 0 }) event_sequence: string;
 }

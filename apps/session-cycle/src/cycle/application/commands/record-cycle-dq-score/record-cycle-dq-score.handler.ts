@@ -14,14 +14,17 @@ export class RecordCycleDqScoreHandler implements ICommandHandler<RecordCycleDqS
       this.logger.warn({ msg: 'dq score for an unknown cycle ignored', event_id: event.event_id, cycle_id });
       return;
     }
-    // A later computation (decision_quality revised and completed again) replaces an earlier one, never the reverse.
+    // A later computation (decision_quality revised and completed again) replaces an earlier one, never the reverse,
+    // whatever order they are delivered in: the analysis worker numbers a cycle's results in commit order and only
+    // emits one newer than the result it holds, so the event's per-cycle sequence orders them (its computed_at is a
+    // wall clock, which two workers need not agree on).
     await manager.query(
-      `INSERT INTO cycle_dq_scores (cycle_id, session_id, overall_score, element_scores, computed_at, event_id)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+      `INSERT INTO cycle_dq_scores (cycle_id, session_id, overall_score, element_scores, computed_at, event_id, event_sequence)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)
        ON CONFLICT (cycle_id) DO UPDATE SET overall_score = EXCLUDED.overall_score, element_scores = EXCLUDED.element_scores,
-         computed_at = EXCLUDED.computed_at, event_id = EXCLUDED.event_id
-       WHERE cycle_dq_scores.computed_at <= EXCLUDED.computed_at`,
-      [cycle_id, session_id, overall_score, JSON.stringify(element_scores), computed_at, event.event_id],
+         computed_at = EXCLUDED.computed_at, event_id = EXCLUDED.event_id, event_sequence = EXCLUDED.event_sequence
+       WHERE cycle_dq_scores.event_sequence < EXCLUDED.event_sequence`,
+      [cycle_id, session_id, overall_score, JSON.stringify(element_scores), computed_at, event.event_id, event.sequence],
     );
   }
 }

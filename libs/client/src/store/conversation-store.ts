@@ -25,6 +25,7 @@ export interface ConversationViewState {
 export class ConversationStore {
   private readonly state = new ObservableValue<ConversationViewState>({ status: 'loading', conversation: null, streaming: null, extraction: null, error: null, failed: null });
   private stopListening: (() => void) | null = null;
+  private stopReading: (() => void) | null = null;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private sending = false;
 
@@ -47,9 +48,11 @@ export class ConversationStore {
       const started = event.event_type === 'conversation.started' && event.data.cycle_id === this.cycleId && event.data.component_type === this.type;
       if ((ours && !this.sending) || (started && !conversation)) this.scheduleReload();
     });
-    void this.reload();
+    // read once the session's feed is joined (and after each join that did not resume): no message falls in between
+    this.stopReading = this.session.readAfterJoins(() => void this.reload());
     return () => {
       this.stopListening?.();
+      this.stopReading?.();
       if (this.reloadTimer) clearTimeout(this.reloadTimer);
     };
   }

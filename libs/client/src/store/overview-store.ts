@@ -69,7 +69,12 @@ export class OverviewStore {
             this.waiting.push(event);
             this.schedule(100);
           },
-          onResync: () => this.schedule(0),
+          // a join that did not resume (the first, after SINCE_UNKNOWN) starts at the gateway's head: what changed
+          // since the overview was read comes only from reading it again (the joins at start coalesce)
+          onJoined: ({ resumed }) => {
+            if (!resumed) this.schedule(50);
+          },
+          onResync: () => undefined,
         }),
       );
     }

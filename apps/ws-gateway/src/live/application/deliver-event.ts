@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '../domain/join-request';
-import { EVENT_LOG_WRITER, EventLogWriter, LIVE_ANNOUNCER, LiveAnnouncer } from './ports';
+import { EVENT_LOG_WRITER, EventLogWriter, LIVE_ANNOUNCER, LiveAnnouncer, NewLogEntry } from './ports';
 
 /** The part of an envelope the gateway uses. */
 export interface DeliverableEnvelope {
@@ -17,8 +17,8 @@ export interface DeliverableEnvelope {
 export type DeliveryOutcome = 'delivered' | 'redelivered' | 'not_session_scoped';
 
 /**
- * Logs a session-scoped event (payload.session_id) once, then announces it to every replica. The announcement
- * comes strictly after the row committed; a redelivered event is announced again (feeds drop what they already sent),
+ * Logs session-scoped events (payload.session_id) once, then announces them to every replica. The announcements
+ * come strictly after the rows committed; a redelivered event is announced again (feeds drop what they already sent),
  * so a crash between commit and announcement loses nothing.
  */
 @Injectable()
@@ -28,22 +28,32 @@ export class DeliverEvent {
     @Inject(LIVE_ANNOUNCER) private readonly announcer: LiveAnnouncer,
   ) {}
 
-  async execute(envelope: DeliverableEnvelope): Promise<DeliveryOutcome> {
-    const payload = envelope.payload as Record<string, unknown>;
-    const sessionId = payload?.session_id;
-    if (!isUuid(sessionId)) return 'not_session_scoped';
-    const { event, appended } = await this.log.append({
-      event_id: envelope.event_id,
-      event_type: envelope.event_type,
-      session_id: sessionId.toLowerCase(),
-      aggregate_id: envelope.aggregate_id,
-      occurred_at: envelope.occurred_at,
-      sequence: envelope.sequence,
-      correlation_id: envelope.metadata.correlation_id ?? null,
-      causation_id: envelope.metadata.causation_id ?? null,
-      data: payload,
+  /** The events of one read, in stream order: logged with one transaction, announced in the same order. */
+  async executeBatch(envelopes: DeliverableEnvelope[]): Promise<DeliveryOutcome[]> {
+    const entries = envelopes.map(toEntry);
+    const results = await this.log.appendMany(entries.filter((entry): entry is NewLogEntry => entry !== null));
+    for (const { event } of results) this.announcer.announce(event);
+    let next = 0;
+    return entries.map((entry) => {
+      if (!entry) return 'not_session_scoped';
+      return results[next++].appended ? 'delivered' : 'redelivered';
     });
-    this.announcer.announce(event);
-    return appended ? 'delivered' : 'redelivered';
   }
+}
+
+function toEntry(envelope: DeliverableEnvelope): NewLogEntry | null {
+  const payload = envelope.payload as Record<string, unknown>;
+  const sessionId = payload?.session_id;
+  if (!isUuid(sessionId)) return null;
+  return {
+    event_id: envelope.event_id,
+    event_type: envelope.event_type,
+    session_id: sessionId.toLowerCase(),
+    aggregate_id: envelope.aggregate_id,
+    occurred_at: envelope.occurred_at,
+    sequence: envelope.sequence,
+    correlation_id: envelope.metadata.correlation_id ?? null,
+    causation_id: envelope.metadata.causation_id ?? null,
+    data: payload,
+  };
 }

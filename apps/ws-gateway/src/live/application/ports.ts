@@ -27,8 +27,11 @@ export const EVENT_LOG_READER = Symbol('EventLogReader');
 export type NewLogEntry = Omit<LoggedEvent, 'position'>;
 
 export interface EventLogWriter {
-  /** Appends once per event id (a redelivery returns the row already logged). */
-  append(entry: NewLogEntry): Promise<{ event: LoggedEvent; appended: boolean }>;
+  /**
+   * Appends in one transaction, once per event id (a redelivery returns the row already logged); one result per
+   * entry, in order.
+   */
+  appendMany(entries: NewLogEntry[]): Promise<{ event: LoggedEvent; appended: boolean }[]>;
 }
 export const EVENT_LOG_WRITER = Symbol('EventLogWriter');
 

@@ -73,6 +73,30 @@ describe('PgEventLogStore', () => {
     expect(await store.head(sessionId)).toBe(60);
   });
 
+  it('appends a batch in one transaction: positions in the given order per session, each event once', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const earlier = entry(a);
+    await store.append(earlier);
+    const batch = [entry(b, 1), entry(a, 2), earlier, entry(b, 2), entry(a, 3)];
+    const results = await store.appendMany([...batch, batch[1]]); // batch[1] twice in one read (a relay retry)
+    expect(results.map((r) => [r.event.event_id, r.event.position, r.appended])).toEqual([
+      [batch[0].event_id, 1, true],
+      [batch[1].event_id, 2, true],
+      [earlier.event_id, 1, false],
+      [batch[3].event_id, 2, true],
+      [batch[4].event_id, 3, true],
+      [batch[1].event_id, 2, false],
+    ]);
+    expect((await store.readAfter(a, 0, 10)).map((row) => row.event_id)).toEqual([earlier, batch[1], batch[4]].map((e) => e.event_id));
+    expect((await store.readAfter(b, 0, 10)).map((row) => row.event_id)).toEqual([batch[0], batch[3]].map((e) => e.event_id));
+    expect([await store.head(a), await store.head(b)]).toEqual([3, 2]);
+    // concurrent batches over the same sessions (two partitions' readers) stay gap-free and never deadlock
+    const more = await Promise.all([0, 1, 2, 3].map(() => store.appendMany([entry(a), entry(b), entry(a)])));
+    expect(more.flat().every((r) => r.appended)).toBe(true);
+    expect((await store.readAfter(a, 0, 100)).map((row) => row.position)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    expect(await store.head(b)).toBe(6);
+  });
+
   it('retention deletes rows older than the bound, in batches, and keeps newer ones', async () => {
     const sessionId = randomUUID();
     const old = await Promise.all([entry(sessionId), entry(sessionId), entry(sessionId)].map((e) => store.append(e)));

@@ -38,48 +38,61 @@ export class PgEventLogStore implements EventLogReader, EventLogWriter {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(entry: NewLogEntry): Promise<{ event: LoggedEvent; appended: boolean }> {
-    const existing = await this.byEventId(entry.event_id);
-    if (existing) return { event: existing, appended: false };
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      // Locks the session's head row until commit: appends to one session commit one after another, in position order.
-      const [head]: { last_position: string }[] = await runner.query(
-        `INSERT INTO session_log_head (session_id, last_position) VALUES ($1, 1)
-         ON CONFLICT (session_id) DO UPDATE SET last_position = session_log_head.last_position + 1 RETURNING last_position`,
-        [entry.session_id],
+    const [result] = await this.appendMany([entry]);
+    return result;
+  }
+
+  /**
+   * Appends many entries in ONE transaction with multi-row statements, each once per event id; positions follow the
+   * given order within each session. Returns one result per entry, in order (a redelivered or repeated entry gets the
+   * row already logged).
+   */
+  async appendMany(entries: NewLogEntry[]): Promise<{ event: LoggedEvent; appended: boolean }[]> {
+    if (entries.length === 0) return [];
+    return this.dataSource.transaction(async (manager) => {
+      // Locks the sessions' head rows (in session order: two appenders never wait on each other in a cycle) until
+      // commit: appends to one session commit one after another, in position order.
+      const sessions = [...new Set(entries.map((entry) => entry.session_id))].sort();
+      const heads: { session_id: string; last_position: string }[] = await manager.query(
+        `INSERT INTO session_log_head (session_id, last_position) SELECT s, 0 FROM unnest($1::uuid[]) WITH ORDINALITY AS t(s, n) ORDER BY n
+         ON CONFLICT (session_id) DO UPDATE SET last_position = session_log_head.last_position RETURNING session_id, last_position`,
+        [sessions],
       );
-      // Read again under the lock: a concurrent delivery of the same event (lease handover) may have just committed it.
-      const raced: LogRow[] = await runner.query(`SELECT ${COLUMNS} FROM session_event_log WHERE event_id = $1`, [entry.event_id]);
-      if (raced.length > 0) {
-        await runner.rollbackTransaction();
-        return { event: toLogged(raced[0]), appended: false };
+      const last = new Map(heads.map((head) => [head.session_id, Number(head.last_position)]));
+      // Read under the locks: an earlier or concurrent delivery of the same event (lease handover) may have committed it.
+      const logged: LogRow[] = await manager.query(`SELECT ${COLUMNS} FROM session_event_log WHERE event_id = ANY($1::uuid[])`, [entries.map((e) => e.event_id)]);
+      const known = new Map(logged.map((row) => [row.event_id, toLogged(row)]));
+      const results: { event: LoggedEvent; appended: boolean }[] = [];
+      const rows: LoggedEvent[] = [];
+      for (const entry of entries) {
+        const existing = known.get(entry.event_id.toLowerCase());
+        if (existing) {
+          results.push({ event: existing, appended: false });
+          continue;
+        }
+        const position = (last.get(entry.session_id) ?? 0) + 1;
+        last.set(entry.session_id, position);
+        const event = { ...entry, position };
+        known.set(entry.event_id.toLowerCase(), event);
+        rows.push(event);
+        results.push({ event, appended: true });
       }
-      const position = Number(head.last_position);
-      await runner.query(
-        `INSERT INTO session_event_log (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      if (rows.length === 0) return results;
+      await manager.query(
+        `INSERT INTO session_event_log (${COLUMNS})
+         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::jsonb[])`,
         [
-          entry.session_id,
-          position,
-          entry.event_id,
-          entry.event_type,
-          entry.aggregate_id,
-          entry.sequence,
-          entry.occurred_at,
-          entry.correlation_id,
-          entry.causation_id,
-          JSON.stringify(entry.data),
+          rows.map((r) => r.session_id), rows.map((r) => r.position), rows.map((r) => r.event_id), rows.map((r) => r.event_type),
+          rows.map((r) => r.aggregate_id), rows.map((r) => r.sequence), rows.map((r) => r.occurred_at), rows.map((r) => r.correlation_id),
+          rows.map((r) => r.causation_id), rows.map((r) => JSON.stringify(r.data)),
         ],
       );
-      await runner.commitTransaction();
-      return { event: { ...entry, position }, appended: true };
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+      await manager.query(
+        'UPDATE session_log_head AS h SET last_position = v.p FROM unnest($1::uuid[], $2::bigint[]) AS v(s, p) WHERE h.session_id = v.s',
+        [[...last.keys()], [...last.values()]],
+      );
+      return results;
+    });
   }
 
   async readAfter(sessionId: string, after: number, limit: number): Promise<LoggedEvent[]> {

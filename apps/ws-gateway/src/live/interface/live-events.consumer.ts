@@ -23,14 +23,18 @@ export class LiveEventsConsumer {
   }
 
   /**
-   * Every session-scoped event to its session's log and sockets. Not wrapped in the transport's idempotent
-   * transaction on purpose: the announcement must follow the log row's commit, and the log's unique event_id
-   * already makes the append idempotent (a redelivery re-announces; feeds drop duplicates).
+   * Every session-scoped event to its session's log and sockets; the events of a read together (one transaction for
+   * their log rows, after the read's access rows committed). Not wrapped in the transport's idempotent transaction on
+   * purpose: the announcement must follow the log rows' commit, and the log's unique event_id already makes the append
+   * idempotent (a redelivery re-announces; feeds drop duplicates).
    */
-  @OnStreamEvent('*', { handler: 'ws-deliver', idempotent: false })
-  async deliver(@Payload() event: TransportEvent): Promise<void> {
-    const outcome = await this.deliverEvent.execute(event);
-    eventsLogged.inc({ event_type: event.event_type, outcome });
-    if (outcome === 'redelivered') this.logger.log({ msg: 'event redelivered', event_id: event.event_id, event_type: event.event_type });
+  @OnStreamEvent('*', { handler: 'ws-deliver', idempotent: false, batch: true })
+  async deliver(@Payload() events: TransportEvent[]): Promise<void> {
+    const outcomes = await this.deliverEvent.executeBatch(events);
+    outcomes.forEach((outcome, i) => {
+      const event = events[i];
+      eventsLogged.inc({ event_type: event.event_type, outcome });
+      if (outcome === 'redelivered') this.logger.log({ msg: 'event redelivered', event_id: event.event_id, event_type: event.event_type });
+    });
   }
 }

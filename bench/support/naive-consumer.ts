@@ -16,16 +16,19 @@ export async function naiveDrain<E extends { aggregate_id: string }>(
   options: { partitions: number; perTransaction: number; handler: string },
   apply: NaiveApply<E>,
 ): Promise<number> {
-  const byPartition: E[][] = Array.from({ length: options.partitions }, () => []);
-  for (const event of events) byPartition[partitionOf(event.aggregate_id, options.partitions)].push(event);
+  const byPartition = slicesOf(events, options.partitions, options.perTransaction);
   const started = performance.now();
   await Promise.all(
-    byPartition.map(async (mine) => {
-      for (let i = 0; i < mine.length; i += options.perTransaction) {
-        const slice = mine.slice(i, i + options.perTransaction);
-        await dataSource.transaction((manager) => apply(manager, slice, options.handler));
-      }
+    byPartition.map(async (slices) => {
+      for (const slice of slices) await dataSource.transaction((manager) => apply(manager, slice, options.handler));
     }),
   );
   return Math.round(events.length / ((performance.now() - started) / 1000));
+}
+
+/** The events of each partition (in order), cut into slices of `perTransaction`: what naiveDrain applies, transaction by transaction. */
+export function slicesOf<E extends { aggregate_id: string }>(events: E[], partitions: number, perTransaction: number): E[][][] {
+  const byPartition: E[][] = Array.from({ length: partitions }, () => []);
+  for (const event of events) byPartition[partitionOf(event.aggregate_id, partitions)].push(event);
+  return byPartition.map((mine) => Array.from({ length: Math.ceil(mine.length / perTransaction) }, (_, i) => mine.slice(i * perTransaction, (i + 1) * perTransaction)));
 }

@@ -69,13 +69,15 @@ export async function paced(events: EventEnvelope[], perSecond: number, send: (e
   }
 }
 
-export async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+/** Polls `condition` every 5 ms (running `refresh` before each check, e.g. a count query) until it holds or the time is up. */
+export async function until(condition: () => boolean, timeoutMs: number, refresh?: () => Promise<unknown>): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  for (;;) {
+    await refresh?.();
+    if (condition()) return true;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  return true;
 }
 
 /** The bench's effect rows for many events in one statement (the batch handler and the naive batched bound). */

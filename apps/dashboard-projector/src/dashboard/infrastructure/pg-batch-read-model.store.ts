@@ -7,7 +7,7 @@ import { aggregateKey, sequenceSourceOf, SequenceSource } from '../domain/sequen
 import { Column, insertMany } from './multi-row';
 
 /** One record kind: its table, the columns it is read by and written with, and the ids its events name. */
-interface Kind<R> {
+export interface Kind<R> {
   table: string;
   /** The column the batch loads rows by (every row of a cycle for components). */
   loadBy: string;
@@ -45,9 +45,15 @@ const ANALYSES: Kind<AnalysisRecord> = {
   columns: [['cycle_id', 'uuid'], ['session_id', 'uuid'], ['doc', 'jsonb']],
   row: (r) => [r.cycle_id, r.session_id, json(r)], key: (r) => lower(r.cycle_id),
 };
-const HISTORY_COLUMNS: readonly Column[] = [['cycle_id', 'uuid'], ['sequence', 'int'], ['component_type', 'text'], ['session_id', 'uuid'], ['occurred_at', 'text'], ['doc', 'jsonb']];
+/** The record tables, by record kind. */
+export const RECORD_TABLES = { session: SESSIONS, cycle: CYCLES, component: COMPONENTS, conversation: CONVERSATIONS, analysis: ANALYSES };
+export const HISTORY_COLUMNS: readonly Column[] = [['cycle_id', 'uuid'], ['sequence', 'int'], ['component_type', 'text'], ['session_id', 'uuid'], ['occurred_at', 'text'], ['doc', 'jsonb']];
 const GAP_COLUMNS: readonly Column[] = [['source', 'text'], ['aggregate_key', 'text'], ['expected', 'int'], ['received', 'int'], ['event_id', 'uuid'], ['event_type', 'text']];
-const POSITION_COLUMNS: readonly Column[] = [['source', 'text'], ['aggregate_key', 'text'], ['last_sequence', 'int']];
+export const POSITION_COLUMNS: readonly Column[] = [['source', 'text'], ['aggregate_key', 'text'], ['last_sequence', 'int']];
+
+export function historyRow({ sequence, occurred_at, record }: ComponentHistoryEntry): unknown[] {
+  return [record.cycle_id, sequence, record.component_type, record.session_id, occurred_at, json(record)];
+}
 
 function componentKey(cycleId: string, type: string): string {
   return `${lower(cycleId)}|${type}`;
@@ -112,11 +118,11 @@ export class PgBatchReadModelStore implements ReadModelBatch {
   private readonly gaps: SequenceGap[] = [];
   private readonly history: ComponentHistoryEntry[] = [];
   private readonly records = {
-    session: new Records(SESSIONS),
-    cycle: new Records(CYCLES),
-    component: new Records(COMPONENTS),
-    conversation: new Records(CONVERSATIONS),
-    analysis: new Records(ANALYSES),
+    session: new Records(RECORD_TABLES.session),
+    cycle: new Records(RECORD_TABLES.cycle),
+    component: new Records(RECORD_TABLES.component),
+    conversation: new Records(RECORD_TABLES.conversation),
+    analysis: new Records(RECORD_TABLES.analysis),
   };
 
   private constructor(private readonly manager: EntityManager) {}
@@ -198,8 +204,7 @@ export class PgBatchReadModelStore implements ReadModelBatch {
   /** Writes everything the batch changed: one statement per table that changed. */
   async flush(): Promise<void> {
     for (const records of Object.values(this.records)) await (records as Records<unknown>).flush(this.manager);
-    const history = this.history.map(({ sequence, occurred_at, record }) => [record.cycle_id, sequence, record.component_type, record.session_id, occurred_at, json(record)]);
-    await insertMany(this.manager, 'dashboard_component_history', HISTORY_COLUMNS, history);
+    await insertMany(this.manager, 'dashboard_component_history', HISTORY_COLUMNS, this.history.map(historyRow));
     await insertMany(this.manager, 'dashboard_sequence_gaps', GAP_COLUMNS, this.gaps.map((g) => [g.source, g.aggregate_key, g.expected, g.received, g.event_id, g.event_type]));
     await insertMany(this.manager, 'dashboard_positions', POSITION_COLUMNS, [...this.dirtyPositions.values()], ['source', 'aggregate_key']);
   }

@@ -25,15 +25,19 @@ export function buildOpenApiDocument(app: INestApplication, service: ServiceName
   return document;
 }
 
-/** Serves the document (JSON) and the UI at openApiPaths(service): `/api/docs(.json)` and the entry point's paths. */
-export function setupOpenApi(app: INestApplication, service: ServiceName): OpenAPIObject {
-  const document = buildOpenApiDocument(app, service);
+/**
+ * Serves the document (JSON) and the UI at openApiPaths(service): `/api/docs(.json)` and the entry point's paths.
+ * The document is built on the first request for it, once (scanning every route costs startup time, six times over
+ * in `npm start`, for a document most runs never ask for).
+ */
+export function setupOpenApi(app: INestApplication, service: ServiceName): void {
+  let built: OpenAPIObject | undefined;
+  const document = () => (built ??= buildOpenApiDocument(app, service));
   const paths = openApiPaths(service);
   const express = app as NestExpressApplication;
   const options = { raw: ['json'] as Array<'json'>, customSiteTitle: `Choice Sherpa ${service} API` };
   SwaggerModule.setup(paths.ui, express, document, { ...options, jsonDocumentUrl: paths.document });
   SwaggerModule.setup(paths.entryUi, express, document, { ...options, jsonDocumentUrl: paths.entryDocument });
-  return document;
 }
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;

@@ -6,7 +6,7 @@ import type { ServiceName } from '@choice-sherpa/platform';
 import { createEntryServer } from '../entry-point/entry-proxy';
 import { DataDirLock } from './data-dir-lock';
 import { EmbeddedPostgres } from './embedded-postgres';
-import { HostedApp, startHostedApps, stopHostedApps } from './hosted-apps';
+import { HostedApp, hostedServices, startHostedApps, stopHostedApps } from './hosted-apps';
 import { HOSTED_SERVICES_TRUST_PROXY, HostSettings } from './host-settings';
 import { RecoveryMarker } from './recovery-marker';
 
@@ -29,11 +29,15 @@ export async function startAllInOne(settings: HostSettings, webDir: string, say:
   const postgres = settings.externalPgUrl ? undefined : new EmbeddedPostgres({ dataDir: settings.dataDir, log: say });
   let apps: HostedApp[] = [];
   try {
-    const pgUrl = settings.externalPgUrl ?? (await startPostgres(postgres!, say));
+    const pgStarting = settings.externalPgUrl ? Promise.resolve(settings.externalPgUrl) : startPostgres(postgres!, say);
+    // PostgreSQL starts (initdb on a first start) in its own process: meanwhile this thread loads the services' code.
+    await Promise.race([postgres?.launched, pgStarting]).catch(() => undefined);
+    const services = hostedServices();
+    const pgUrl = await pgStarting;
     const marker = settings.redisUrl ? undefined : new RecoveryMarker(settings.dataDir, settings.externalPgUrl ?? 'embedded');
     if (marker) inProcessBroker().setRecoveryPoint(marker.read());
     applyServiceEnv(settings, pgUrl);
-    apps = await startHostedApps();
+    apps = await startHostedApps(services);
     const upstreams = Object.fromEntries(apps.map(({ name, url }) => [name, url])) as Record<ServiceName, string>;
     const entry = createEntryServer({ upstreams, webDir, devLogin: process.env.DEV_LOGIN === 'true', logger });
     const port = await listen(entry, settings.port, settings.host);

@@ -32,6 +32,9 @@ export class EmbeddedPostgres {
   private exited?: Promise<void>;
   private port = 0;
   private credentials?: Credentials;
+  private markLaunched: () => void = () => undefined;
+  /** Settles once `start` spawned the server (or initdb on a first start), before it answers: the time to do other work. */
+  readonly launched = new Promise<void>((resolve) => (this.markLaunched = resolve));
 
   constructor(private readonly options: EmbeddedPostgresOptions) {}
 
@@ -51,7 +54,11 @@ export class EmbeddedPostgres {
     if (owner) assertReachableBy(this.options.dataDir, owner);
     await this.stopStale();
     const initialised = !existsSync(path.join(this.pgdata, 'PG_VERSION'));
-    if (initialised) await this.initialise(owner);
+    if (initialised) {
+      const initdb = this.initialise(owner);
+      this.markLaunched();
+      await initdb;
+    }
     this.credentials = JSON.parse(readFileSync(this.credentialsFile, 'utf8')) as Credentials;
     this.port = await freePort();
     const logFile = path.join(this.options.dataDir, 'postgres.log');
@@ -61,6 +68,7 @@ export class EmbeddedPostgres {
     const child = spawn((await binaries()).postgres, args, { detached: true, stdio: ['ignore', logFd, logFd], ...(owner ?? {}) });
     closeSync(logFd);
     this.process = child;
+    this.markLaunched();
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     let exitedEarly = false;
     void this.exited.then(() => (exitedEarly = true));

@@ -3,6 +3,7 @@
  * class-validator), so domain code imports `@choice-sherpa/events/outputs` directly.
  */
 export * from './schema';
+export { isUuid, PROTOTYPE_KEYS, UUID_PATTERN } from './plain-values';
 export * from './component-output';
 export * from './completion';
 export { LIMITS as OUTPUT_LIMITS, ID_PATTERN } from './bounds';

@@ -1,3 +1,4 @@
+import { isPlainObject, PROTOTYPE_KEYS } from './plain-values';
 /** One invalid field: `field` is a path such as `fundamental_objectives[2].description`. */
 export interface FieldError {
   field: string;
@@ -46,13 +47,8 @@ export function parseWith<T>(schema: Schema<T>, value: unknown, path = ''): Pars
   return { ok: true, value: parsed };
 }
 
-export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+export const FORBIDDEN_KEYS = new Set(PROTOTYPE_KEYS);
+export { isPlainObject };
 
 /**
  * A key as error paths show it: a plain field name or id as is, anything else (free text sent as a key) as `[key]`,

@@ -1,18 +1,16 @@
 import { isRfc3339 } from '../catalog/payload-validators';
+import { isPlainObject, isUuid } from '../outputs/plain-values';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METADATA_KEYS = ['correlation_id', 'causation_id', 'user_id', 'trace_id'] as const;
 const MAX_ID_LENGTH = 256;
 
 type Check = (value: unknown) => boolean;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isBoundedString: Check = (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
 const isPositiveInt: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 1;
 
 const ENVELOPE_CHECKS: ReadonlyArray<[string, Check]> = [
-  ['event_id', (value) => typeof value === 'string' && UUID.test(value)],
+  ['event_id', isUuid],
   ['event_type', isBoundedString],
   ['aggregate_id', isBoundedString],
   ['aggregate_type', isBoundedString],
@@ -44,8 +42,4 @@ export function envelopeShapeErrors(envelope: Record<string, unknown>, requireSe
     }
   }
   return errors;
-}
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }

@@ -3,7 +3,8 @@ import { EVENT_REGISTRY, isKnownEventType } from '../catalog/event-registry';
 import type { AnyEvent } from '../catalog/event-registry';
 import type { StreamEntryFields } from '../envelope/event-envelope';
 import { CATALOG_UPCASTERS, UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { asPlainObject, envelopeShapeErrors, isUuid } from './envelope-checks';
+import { isUuid } from '../outputs/plain-values';
+import { asPlainObject, envelopeShapeErrors } from './envelope-checks';
 import { parseFailure, ParseFailure, ParseResult } from './parse-failure';
 import { validatePayload } from './payload-validation';
 

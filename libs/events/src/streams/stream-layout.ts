@@ -13,13 +13,15 @@ export interface StreamLayout {
 
 export const DEFAULT_STREAM_LAYOUT: StreamLayout = { prefix: 'cs:events', partitions: 8 };
 
-export function partitionOf(aggregateId: string, partitions: number): number {
+/** 32-bit FNV-1a over the string's UTF-16 code units, unsigned. */
+export function fnv1a32(value: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < aggregateId.length; i++) {
-    hash ^= aggregateId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % partitions;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+export function partitionOf(aggregateId: string, partitions: number): number {
+  return fnv1a32(aggregateId) % partitions;
 }
 
 export function streamKey(layout: StreamLayout, partition: number): string {

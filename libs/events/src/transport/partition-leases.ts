@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { LeaseStore } from '../broker/stream-broker';
+import { fnv1a32 } from '../streams/stream-layout';
 
 export interface LeaseCallbacks {
   acquired(partition: number): void;
@@ -48,7 +49,7 @@ export class PartitionLeases {
     }
     for (const partition of this.owned().slice(share)) await this.release(partition);
     if (this.held.size >= share) return;
-    const offset = hashOf(this.replica) % this.partitions;
+    const offset = fnv1a32(this.replica) % this.partitions;
     for (let i = 0; i < this.partitions && this.held.size < share; i++) {
       const partition = (offset + i) % this.partitions;
       if (this.held.has(partition)) continue;
@@ -82,10 +83,4 @@ export class PartitionLeases {
   private leaseKey(partition: number): string {
     return `${this.keyPrefix}:lease:p${partition}`;
   }
-}
-
-function hashOf(value: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isUuid } from '@choice-sherpa/events/outputs/plain-values';
 import { v7 as uuidv7 } from 'uuid';
 
 interface CorrelationStore {
@@ -10,10 +11,8 @@ const storage = new AsyncLocalStorage<CorrelationStore>();
 export const CORRELATION_HEADER = 'x-correlation-id';
 
 /** UUIDs only: a client-supplied id is echoed into logs and events, so anything else is replaced. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function isValidCorrelationId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return isUuid(value);
 }
 
 export function newCorrelationId(): string {

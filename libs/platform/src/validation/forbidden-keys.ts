@@ -1,3 +1,4 @@
+import { PROTOTYPE_KEYS } from '@choice-sherpa/events/outputs/plain-values';
 import { fieldPath } from './field-path';
 
 /**
@@ -6,7 +7,7 @@ import { fieldPath } from './field-path';
  * `__defineGetter__`, ...). class-validator's whitelist looks properties up in a plain object, so those names pass
  * as "known" on every DTO; no request field of ours is named after one.
  */
-export const FORBIDDEN_KEYS: readonly string[] = [...new Set(['__proto__', 'constructor', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)])];
+export const FORBIDDEN_KEYS: readonly string[] = [...new Set([...PROTOTYPE_KEYS, ...Object.getOwnPropertyNames(Object.prototype)])];
 
 const FORBIDDEN = new Set(FORBIDDEN_KEYS);
 

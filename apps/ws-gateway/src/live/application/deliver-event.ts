@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUuid } from '../domain/join-request';
+import { isUuid } from '@choice-sherpa/events/outputs/plain-values';
 import { EVENT_LOG_WRITER, EventLogWriter, LIVE_ANNOUNCER, LiveAnnouncer, NewLogEntry } from './ports';
 
 /** The part of an envelope the gateway uses. */

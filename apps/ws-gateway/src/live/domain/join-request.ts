@@ -1,3 +1,4 @@
+import { isPlainObject, isUuid } from '@choice-sherpa/events/outputs/plain-values';
 /** A validated `session:join` / `session:leave` body. Anything a client sends is untrusted: parse, never cast. */
 export interface JoinRequest {
   sessionId: string;
@@ -7,17 +8,6 @@ export interface JoinRequest {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && value.length === 36 && UUID.test(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 export function parseJoinRequest(body: unknown): ParseResult<JoinRequest> {
   if (!isPlainObject(body)) return { ok: false, message: 'the body must be an object {session_id, since?}' };

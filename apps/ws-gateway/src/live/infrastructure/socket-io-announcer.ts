@@ -4,7 +4,7 @@ import { FeedRegistry } from '../application/feed-registry';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../application/gateway-settings';
 import type { LiveAnnouncer } from '../application/ports';
 import type { LoggedEvent } from '../domain/logged-event';
-import { isUuid } from '../domain/join-request';
+import { isUuid } from '@choice-sherpa/events/outputs/plain-values';
 
 /** Server-to-server message (never sent to clients). */
 const LOGGED = 'gateway:event-logged';

@@ -6,7 +6,7 @@ import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsServer } from './stream-transport.server';
 import type { TransportEvent } from './parse-seam';
 import { AofRedisServer } from './testing/aof-redis-server';
-import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer, TestHandler } from './testing/transport-harness';
+import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startBatchConsumer, startConsumer, TestHandler } from './testing/transport-harness';
 
 interface Topology {
   /** Where the streams are: a Redis URL, or a broker object (the in-process one). */
@@ -179,6 +179,41 @@ function transportBehaviourSuite(name: string, createTopology: () => Promise<Top
         expect(firstSeen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         expect(sequences).toEqual([...sequences].sort((x, y) => x - y));
       }
+    }, 60_000);
+
+    it('a batch handler applies every event once, in per-aggregate order, with several consumers and retries', async () => {
+      const order = new Map<string, number[]>();
+      const published = events(200, 10);
+      // Every 7th event fails twice (a batch holding it fails whole, then it fails alone): fewer than maxDeliveries.
+      const failuresLeft = new Map(published.filter((_, i) => i % 7 === 3).map((event) => [event.event_id, 2]));
+      const group = uniqueName('svc');
+      const started = await Promise.all(
+        Array.from({ length: topology.replicas }, (_, i) =>
+          startBatchConsumer({ ...topology.connection, layout, group, replica: `${group}-r${i}`, dataSource }, async (batch, context) => {
+            const failing = batch.filter((event) => (failuresLeft.get(event.event_id) ?? 0) > 0);
+            for (const event of failing) failuresLeft.set(event.event_id, failuresLeft.get(event.event_id)! - 1);
+            if (failing.length > 0) throw new Error('transient failure');
+            // a second application of an event would violate test_effects' primary key
+            await context.requireManager().query('INSERT INTO test_effects (event_id) SELECT unnest($1::uuid[])', [batch.map((event) => event.event_id)]);
+            for (const event of batch) order.set(event.aggregate_id, [...(order.get(event.aggregate_id) ?? []), event.sequence]);
+          }),
+        ),
+      );
+      servers.push(...started);
+      await Promise.all([publishAll(client, published), topology.midRun()]);
+      await waitFor(
+        async () => {
+          if ((await deadLetterCount()) > 0) throw new Error('an event was dead-lettered');
+          return (await effectCount()) >= 200;
+        },
+        { timeoutMs: 45_000, what: 'all effects' },
+      );
+      expect([...failuresLeft.values()].every((left) => left === 0)).toBe(true);
+      for (const sequences of order.values()) {
+        const firstSeen = sequences.filter((s, i) => sequences.indexOf(s) === i);
+        expect(firstSeen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      }
+      expect(await effectCount()).toBe(200);
     }, 60_000);
 
     it('delivers everything published while the broker restarts (Redis; elsewhere, while publishing)', async () => {

@@ -47,6 +47,16 @@ export async function startConsumer(config: RedisStreamsServerConfig, handler: T
   return server;
 }
 
+export type BatchTestHandler = (events: TransportEvent[], context: RedisStreamsContext) => Promise<void> | void;
+
+/** A server with one `*` batch handler (`{ batch: true }`): it gets a read's events at once. */
+export async function startBatchConsumer(config: RedisStreamsServerConfig, handler: BatchTestHandler, name = 'test-batch-handler'): Promise<RedisStreamsServer> {
+  const server = new RedisStreamsServer({ ...FAST, ...config });
+  server.addHandler('*', async (events: TransportEvent[], context: RedisStreamsContext) => handler(events, context), true, { handler: name, batch: true });
+  await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+  return server;
+}
+
 /** Publishes like the outbox relay: retries until Redis accepted the entry. */
 export async function publishAll(client: RedisStreamsClient, events: EventEnvelope[]): Promise<void> {
   for (const event of events) {

@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@choice-sherpa/platform';
+import { ApiTurnResponse, ConversationResponse, ERRORS, TurnResponse } from './conversation.api';
 import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiError, AuthUser, CurrentUser } from '@choice-sherpa/platform';
@@ -23,6 +26,9 @@ function idempotencyKey(value: string | undefined): string | undefined {
 
 /** API.md "conversation": every route answers 404 for a conversation that is not the caller's. */
 @Controller('api/conversations')
+@ApiTags('conversations')
+@ApiExtraModels(TurnResponse)
+@ApiErrors(ERRORS.notFound)
 export class ConversationsController {
   constructor(
     private readonly commands: CommandBus,
@@ -30,16 +36,21 @@ export class ConversationsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: ConversationResponse, description: 'The conversation of a component (created on component.started)' })
   async find(@CurrentUser() user: AuthUser, @Query() query: FindConversationRequest) {
     return toConversationResponse(await this.queries.execute(new GetConversationQuery(user.userId, { cycleId: query.cycle_id, componentType: query.component_type })));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ConversationResponse })
   async get(@CurrentUser() user: AuthUser, @Param() params: IdParams) {
     return toConversationResponse(await this.queries.execute(new GetConversationQuery(user.userId, { id: params.id })));
   }
 
   @Post(':id/messages')
+  @ApiTurnResponse()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key and body answers the first result again', schema: { type: 'string', maxLength: MAX_IDEMPOTENCY_KEY } })
+  @ApiErrors(ERRORS.blank, ERRORS.tierLimit, ERRORS.locked, ERRORS.replyPending, ERRORS.replyInProgress, ERRORS.keyReused, ERRORS.aiUnavailable)
   async send(
     @CurrentUser() user: AuthUser,
     @Param() params: IdParams,
@@ -53,6 +64,8 @@ export class ConversationsController {
   }
 
   @Post(':id/reply')
+  @ApiTurnResponse()
+  @ApiErrors(ERRORS.tierLimit, ERRORS.locked, ERRORS.alreadyReplied, ERRORS.replyInProgress, ERRORS.aiUnavailable)
   async reply(@CurrentUser() user: AuthUser, @Param() params: IdParams, @Body() _body: EmptyBody, @Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     await respondWithTurn(request, response, (listener) => this.commands.execute(new RetryReplyCommand(user.userId, params.id, listener)));
   }

@@ -7,7 +7,7 @@ import { sendJson, SseStream } from './sse-stream';
 
 const logger = new Logger('TurnResponder');
 
-function unavailable() {
+export function unavailable() {
   return { code: 'AI_UNAVAILABLE', message: 'the AI facilitator is unavailable; your message is kept, retry the reply shortly' };
 }
 

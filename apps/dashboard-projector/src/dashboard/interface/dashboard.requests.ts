@@ -1,4 +1,6 @@
 import { Transform } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiUuid, EXAMPLE } from '@choice-sherpa/platform';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { COMPONENT_TYPES, ComponentType } from '../domain/component-types';
 
@@ -6,16 +8,18 @@ const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
 
 export class SessionParams {
-  @IsUUID() id: string;
+  @ApiUuid() @IsUUID() id: string;
 }
 
 export class ComponentParams {
-  @IsUUID() id: string;
+  @ApiUuid({ example: EXAMPLE.cycleId }) @IsUUID() id: string;
+  @ApiProperty({ enum: COMPONENT_TYPES, example: 'objectives' })
   @IsIn(COMPONENT_TYPES, { message: `type must be one of ${COMPONENT_TYPES.join(', ')}` }) type: ComponentType;
 }
 
 /** `?ids=a,b[,...]` (2 to 10 distinct cycle ids) and optionally `&components=objectives,alternatives`. */
 export class CompareCyclesQuery {
+  @ApiProperty({ description: '2 to 10 distinct cycle ids, comma-separated', type: String, example: `${EXAMPLE.cycleId},01963b2e-6a40-7b11-9c32-5d8e1f2a4b00` })
   @Transform(commaList)
   @IsArray()
   @ArrayMinSize(2)
@@ -24,6 +28,7 @@ export class CompareCyclesQuery {
   @IsUUID('all', { each: true })
   ids: string[];
 
+  @ApiProperty({ required: false, description: 'Component types to list, comma-separated (default: all nine)', type: String, example: 'objectives,alternatives' })
   @IsOptional()
   @Transform(commaList)
   @IsArray()

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { AcceptBodyTypes, ApiError, Public } from '@choice-sherpa/platform';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { PreferencesResponse } from './notification.responses';
+import { AcceptBodyTypes, ApiError, ApiErrors, Public } from '@choice-sherpa/platform';
 import { NotificationPreferences } from '../application/notification-preferences';
 import { InvalidUnsubscribeToken } from '../application/ports';
 import { unsubscribePage } from '../domain/templates/unsubscribe-page';
@@ -21,6 +23,8 @@ interface Response {
  * List-Unsubscribe URL; a person who opens it gets a page whose button sends that same POST.
  */
 @Controller('api/notifications/unsubscribe')
+@ApiTags('notifications')
+@ApiExtraModels(PreferencesResponse)
 @Public()
 export class UnsubscribeController {
   constructor(private readonly preferences: NotificationPreferences) {}
@@ -29,6 +33,13 @@ export class UnsubscribeController {
   @HttpCode(200)
   // RFC 8058: the body is the fixed form `List-Unsubscribe=One-Click` (urlencoded or multipart); nothing reads it.
   @AcceptBodyTypes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiBody({ required: false, schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } }, examples: { 'one-click': { value: { 'List-Unsubscribe': 'One-Click' } } } })
+  @ApiOkResponse({
+    description: 'The preferences now (JSON), or a page saying it is done (Accept: text/html)',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(PreferencesResponse) } }, 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(invalidToken(), new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the request body must be application/x-www-form-urlencoded or multipart/form-data'))
   async unsubscribe(@Query() query: UnsubscribeQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const wantsPage = request.accepts(['json', 'html']) === 'html';
     try {
@@ -45,6 +56,7 @@ export class UnsubscribeController {
   }
 
   @Get()
+  @ApiOkResponse({ description: 'A page whose button sends the one-click POST; 400 with a page when the token is invalid', content: { 'text/html': { schema: { type: 'string' } } } })
   async page(@Query() query: UnsubscribeQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     response.type('html');
     try {

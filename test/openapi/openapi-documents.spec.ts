@@ -31,6 +31,24 @@ describe('OpenAPI documents', () => {
     for (const [service, document] of documents) expect({ service, missing: propertiesWithoutExample(document) }).toEqual({ service, missing: [] });
   });
 
+  it('declare every path parameter and describe every success answer with a schema (204: none)', () => {
+    for (const [service, document] of documents) {
+      for (const [route, item] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(item)) {
+          const where = `${service} ${method.toUpperCase()} ${route}`;
+          const inPath = [...route.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort();
+          const declared = ((operation.parameters ?? []) as { name: string; in: string }[]).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort();
+          expect({ where, declared }).toEqual({ where, declared: inPath });
+          const success = Object.entries(operation.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>).filter(([status]) => status.startsWith('2'));
+          expect({ where, success: success.length }).toEqual({ where, success: 1 });
+          const [status, answer] = success[0];
+          const schemas = Object.values(answer.content ?? {}).map((media) => media.schema);
+          expect({ where, described: status === '204' ? schemas.length === 0 : schemas.length > 0 && schemas.every(Boolean) }).toEqual({ where, described: true });
+        }
+      }
+    }
+  });
+
   it('state each route security (bearer, admin, or none) and the error shape of every 4xx it answers', () => {
     for (const [service, document] of documents) {
       for (const [route, item] of Object.entries(document.paths)) {

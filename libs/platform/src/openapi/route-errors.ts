@@ -12,6 +12,7 @@ const THROTTLER_SKIP_DEFAULT = 'THROTTLER:SKIPdefault';
 const EVERY_ROUTE: ApiError[] = [
   badRequest('invalid request: title', [{ field: 'title', problems: ['must not be blank'] }]),
   new ApiError(413, 'PAYLOAD_TOO_LARGE', 'request body too large'),
+  // A route with @AcceptBodyTypes states its own 415 (`@ApiErrors`), which replaces this one.
   new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the request body must be application/json'),
 ];
 const SIGNED_IN: ApiError[] = [new ApiError(401, 'UNAUTHORIZED', 'a bearer token is required')];

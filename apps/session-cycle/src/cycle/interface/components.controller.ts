@@ -15,18 +15,19 @@ import { CycleResponse, toCycleResponse } from './cycle.response';
 
 @Controller('api/cycles/:id/components/:type')
 @ApiTags('cycles')
-@ApiOkResponse({ type: CycleResponse, description: 'The cycle with its components' })
 export class ComponentsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('start')
   @HttpCode(200)
+  @ApiOkResponse({ type: CycleResponse, description: 'The cycle with its components' })
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.dqLimit, ERRORS.prerequisite, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
   async start(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
     return toCycleResponse(await this.commands.execute(new StartComponentCommand(user.userId, params.id, params.type)));
   }
 
   @Put('output')
+  @ApiOkResponse({ type: CycleResponse, description: 'The cycle with its components' })
   @ApiErrors(ERRORS.invalidOutput, ERRORS.cycleNotFound, ERRORS.notStarted, ERRORS.outputLocked, ERRORS.cycleNotActive, ERRORS.concurrent)
   async updateOutput(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: UpdateOutputRequest): Promise<CycleResponse> {
     return toCycleResponse(await this.commands.execute(new UpdateComponentOutputCommand(user.userId, params.id, params.type, body.output)));
@@ -34,6 +35,7 @@ export class ComponentsController {
 
   @Post('complete')
   @HttpCode(200)
+  @ApiOkResponse({ type: CycleResponse, description: 'The cycle with its components' })
   @ApiErrors(ERRORS.cycleNotFound, ERRORS.completionRule, ERRORS.notStarted, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
   async complete(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() _body: EmptyBody): Promise<CycleResponse> {
     return toCycleResponse(await this.commands.execute(new CompleteComponentCommand(user.userId, params.id, params.type)));
@@ -41,6 +43,7 @@ export class ComponentsController {
 
   @Post('revise')
   @HttpCode(200)
+  @ApiOkResponse({ type: CycleResponse, description: 'The cycle with its components' })
   @ApiErrors(ERRORS.reasonInvalid, ERRORS.cycleNotFound, ERRORS.notStarted, ERRORS.componentTransition, ERRORS.cycleNotActive, ERRORS.concurrent)
   async revise(@CurrentUser() user: AuthUser, @Param() params: ComponentParams, @Body() body: ReviseComponentRequest): Promise<CycleResponse> {
     return toCycleResponse(await this.commands.execute(new ReviseComponentCommand(user.userId, params.id, params.type, body.reason)));

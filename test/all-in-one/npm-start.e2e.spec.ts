@@ -57,6 +57,15 @@ describe('npm start', () => {
     expect(host.lines.some((line) => line.includes('/api/dev/token'))).toBe(true);
   });
 
+  it.each(['session-cycle', 'conversation', 'dashboard-projector', 'notifier', 'ws-gateway'])('serves the OpenAPI document and UI of %s under /api/docs/<service>', async (service) => {
+    const document = await fetch(`${host.url}/api/docs/${service}/openapi.json`);
+    expect(document.status).toBe(200);
+    expect(((await document.json()) as { info: { title: string } }).info.title).toBe(`Choice Sherpa ${service}`);
+    const ui = await fetch(`${host.url}/api/docs/${service}`);
+    expect(await ui.text()).toContain('swagger-ui');
+    expect((await fetch(`${host.url}/api/docs/${service}/swagger-ui.css`)).status).toBe(200);
+  });
+
   it('uses only its own PostgreSQL and no Redis', async () => {
     const ports = remotePortsOf(host.pid!);
     const ownPostgres = Number(/-p (\d+)/.exec(execFileSync('ps', ['-o', 'args=', '-p', String(host.postgresPid())], { encoding: 'utf8' }))?.[1]);

@@ -27,7 +27,7 @@ describe('access log', () => {
   beforeAll(async () => {
     server = serverWith(lines, (req, res) => {
       req.route = { path: req.url?.startsWith('/api/sessions/') ? '/api/sessions/:id' : undefined };
-      req.user = { userId: 'user-42', roles: [] };
+      req.user = { userId: req.url?.includes('as-email') ? 'alice@example.com' : 'user-42', roles: [] };
       req.resume();
       req.on('end', () => {
         res.statusCode = req.url?.includes('fail') ? 503 : 201;
@@ -56,6 +56,15 @@ describe('access log', () => {
     expect(typeof entry.duration_ms).toBe('number');
     expect(Object.keys(entry).sort()).toEqual(['duration_ms', 'level', 'method', 'msg', 'request_id', 'route', 'service', 'status', 'time', 'user_id']);
     for (const secret of ['eyJ', 'Bearer', 'Secret', 'merger', 'alice@', 'cookie-value', 'note=', '0190a8c4-0000']) expect(lines[0]).not.toContain(secret);
+  });
+
+  it('leaves out a user id that is an email address', async () => {
+    lines.length = 0;
+    await (await fetch(`${url}/api/sessions/as-email`)).text();
+    await waitFor(() => lines.length === 1, { timeoutMs: 2_000, what: 'the access log line' });
+    expect(JSON.parse(lines[0])).toMatchObject({ route: '/api/sessions/:id', status: 201 });
+    expect(lines[0]).not.toContain('alice');
+    expect(lines[0]).not.toContain('user_id');
   });
 
   it('names an unmatched path `unmatched`, never the path, and logs a 5xx as an error', async () => {

@@ -16,7 +16,8 @@ function accessFields(req: LoggedRequest, res: ServerResponse, durationMs: unkno
     route: routePattern(req),
     status: res.statusCode,
     duration_ms: durationMs,
-    ...(req.user ? { user_id: req.user.userId } : {}),
+    // A `sub` that is an email address (some issuers use one) is confidential: such ids stay out of the log.
+    ...(req.user && !req.user.userId.includes('@') ? { user_id: req.user.userId } : {}),
   };
 }
 

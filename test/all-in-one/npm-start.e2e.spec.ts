@@ -5,6 +5,7 @@ import path from 'node:path';
 import { freePort, waitFor } from '@choice-sherpa/platform/testing';
 import { ApiClient } from '../support/api-client';
 import { LiveSocket } from '../support/live-socket';
+import { onTestFailure } from '../support/on-test-failure';
 import { repoRoot } from '../support/repo-root';
 import { AllInOneProcess, isAlive, remotePortsOf } from './all-in-one-process';
 
@@ -30,7 +31,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-beforeEach(({ onTestFailed }) => onTestFailed(() => void process.stderr.write(`\n--- npm start output ---\n${host.tail(60)}\n`)));
+onTestFailure(() => void process.stderr.write(`\n--- npm start output ---\n${host.tail(60)}\n`));
 
 /** The development sign-in of API.md, through the one origin. */
 async function signIn(origin: string, userId: string): Promise<{ api: ApiClient; token: string }> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope, RedisStreamsClient } from '@choice-sherpa/events';
 import { TEST_REDIS_URL, waitFor } from '@choice-sherpa/platform/testing';
-import { ApiClient, createCycle, createSession, JOURNEY_OUTPUTS, LiveSocket, TestStack } from '../support';
+import { ApiClient, createCycle, createSession, JOURNEY_OUTPUTS, LiveSocket, onTestFailure, TestStack } from '../support';
 
 // Pugh and decision quality through the six services as processes: the user completes consequences and decision
 // quality over session-cycle's HTTP API; the analysis-worker computes; the dashboard, the owner's socket and
@@ -47,10 +47,8 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    process.stderr.write(`\n${stack.logs(40)}\n`);
-  });
+onTestFailure(() => {
+  process.stderr.write(`\n${stack.logs(40)}\n`);
 });
 
 async function workThrough(api: ApiClient, cycleId: string, type: string, output: unknown): Promise<void> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isDeepStrictEqual, promisify } from 'node:util';
 import { COMPONENT_TYPES } from '@choice-sherpa/events/outputs';
 import { waitFor } from '@choice-sherpa/platform/testing';
-import { ApiClient, CHAT, createCycle, createSession, TestStack } from '../support';
+import { ApiClient, CHAT, createCycle, createSession, onTestFailure, TestStack } from '../support';
 import { repoRoot } from '../support/repo-root';
 
 // A whole decision made by chat alone, through the six services as processes: every component's output comes from
@@ -23,10 +23,8 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    process.stderr.write(`\n${stack.logs(40)}\n`);
-  });
+onTestFailure(() => {
+  process.stderr.write(`\n${stack.logs(40)}\n`);
 });
 
 async function conversationOf(chat: ApiClient, cycleId: string, type: string): Promise<any> {

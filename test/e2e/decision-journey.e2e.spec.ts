@@ -10,6 +10,7 @@ import {
   LiveEvent,
   LiveSocket,
   normalizeRun,
+  onTestFailure,
   RENAMED_TITLE,
   SESSION_TITLE,
   TestStack,
@@ -33,10 +34,8 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    process.stderr.write(`\n${stack.logs(40)}\n`);
-  });
+onTestFailure(() => {
+  process.stderr.write(`\n${stack.logs(40)}\n`);
 });
 
 interface User {

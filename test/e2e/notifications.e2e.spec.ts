@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { SmtpTestServer } from '@choice-sherpa/platform/testing/smtp-test-server';
 import type { EventEnvelope } from '@choice-sherpa/events/envelope/event-envelope';
-import { ApiClient, createCycle, createSession, JOURNEY_OUTPUTS, TestStack } from '../support';
+import { ApiClient, createCycle, createSession, JOURNEY_OUTPUTS, onTestFailure, TestStack } from '../support';
 
 // The six services as real processes; the notifier sends to a real SMTP server in this test process. What the
 // summary must show (the DQ score, the Pugh result) is taken from the events in the streams, never from literals.
@@ -43,10 +43,8 @@ afterAll(async () => {
   await smtp?.stop();
 }, 60_000);
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    process.stderr.write(`\n${stack.logs(40)}\n`);
-  });
+onTestFailure(() => {
+  process.stderr.write(`\n${stack.logs(40)}\n`);
 });
 
 const mailsTo = (address: string, count: number) =>

@@ -8,3 +8,4 @@ export * from './tokens';
 export * from './journey';
 export * from './normalize';
 export * from './chat-journey';
+export * from './on-test-failure';

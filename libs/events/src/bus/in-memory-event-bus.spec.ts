@@ -128,7 +128,7 @@ describe('InMemoryEventBus', () => {
 
   it('reports through the Nest logger by default, with ids only', async () => {
     const { Logger } = await import('@nestjs/common');
-    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const plain = new InMemoryEventBus();
     plain.subscribe('session.created', () => {
       throw new Error('secret title inside');

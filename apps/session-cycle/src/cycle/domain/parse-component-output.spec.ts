@@ -11,7 +11,7 @@ describe.each(COMPONENT_TYPES)('parseComponentOutput(%s)', (type) => {
   it('throws INVALID_OUTPUT with the field details', () => {
     try {
       parseComponentOutput(type, { ...SAMPLE_OUTPUTS[type], extra_field: 1 }, 'output');
-      expect.unreachable();
+      throw new Error('expected a refusal');
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidOutputError);
       expect((error as InvalidOutputError).code).toBe('INVALID_OUTPUT');

@@ -52,7 +52,7 @@ describe('Session.create', () => {
   ])('refuses the title %j', (title, message) => {
     try {
       Session.create({ ownerId: 'u', title });
-      expect.unreachable();
+      throw new Error('expected a refusal');
     } catch (error) {
       expect(error).toMatchObject({ code: 'VALIDATION_FAILED', kind: 'validation', rule: 'SessionTitle', details: [{ field: 'title', message }] });
     }

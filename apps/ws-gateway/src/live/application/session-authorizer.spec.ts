@@ -1,3 +1,4 @@
+import { waitFor } from '@choice-sherpa/platform/testing/wait-for';
 import type { AccessSignals, SessionAccessReader } from './ports';
 import { SessionAuthorizer } from './session-authorizer';
 
@@ -46,7 +47,7 @@ describe('SessionAuthorizer', () => {
     const access = new FakeAccess();
     const started = Date.now();
     const pending = new SessionAuthorizer(access, access).ownerOf('s1', 10_000);
-    await vi.waitFor(() => expect(access.waiting).toBe(1));
+    await waitFor(() => access.waiting === 1, { timeoutMs: 2_000, what: 'the authorizer listening' });
     access.record('s1', 'u1');
     expect(await pending).toBe('u1');
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -19,13 +19,15 @@ const esmOnly = [
   'load-esm',
   'kubernetes-models',
   '@kubernetes-models',
+  'is-cidr',
+  'cidr-regex',
 ];
 
 const src = (relative: string): string => path.join(__dirname, relative);
 
 const config: Config = {
   rootDir: __dirname,
-  // Node's, plus failure reports (onTestFailure in test/support, as Vitest's onTestFailed).
+  // Node's, plus failure reports (onTestFailure in test/support) and a structuredClone copying into the test's realm.
   testEnvironment: '<rootDir>/test/setup/jest.environment.ts',
   testMatch: ['<rootDir>/{apps,libs,hosts,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
@@ -54,6 +56,7 @@ const config: Config = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  resolver: '<rootDir>/test/setup/jest.resolver.cjs',
   moduleNameMapper: {
     '^@choice-sherpa/events$': src('libs/events/src/index.ts'),
     '^@choice-sherpa/events/(.*)$': src('libs/events/src/$1'),
@@ -68,9 +71,9 @@ const config: Config = {
   // 30 s a test, 60 s a hook (hooks start processes and databases), as before: Jest has one timeout for both, so
   // jest.hook-timeout.ts gives hooks without their own timeout the longer one.
   testTimeout: 30_000,
-  // expect(actual, message): the message shown beside a failed assertion (jest-expect-message), as in Vitest.
+  // expect(actual, message): the message shown beside a failed assertion (jest-expect-message).
   setupFilesAfterEnv: ['jest-expect-message', '<rootDir>/test/setup/jest.hook-timeout.ts'],
-  // Two workers, as Vitest's forks pool on two cores (Jest's default would be cores - 1).
+  // Two workers, the parallelism the suite had before (Jest's default would be cores - 1, so one on two cores).
   maxWorkers: 2,
 };
 

@@ -5,11 +5,11 @@ import { FAILURE_REPORTS, type FailureReport } from '../support/on-test-failure'
 type Realm = typeof globalThis;
 
 /**
- * Node's environment, with two differences from Vitest taken care of:
+ * Node's environment, with two additions:
  * - structuredClone is Node's, which builds its copies from the outer realm's Object and Array, so a copy fails the
  *   `Object.getPrototypeOf(value) === Object.prototype` checks of our validators inside the test's realm; here the
  *   copy's objects, arrays, maps, sets and dates are rebuilt from the test realm's constructors.
- * - Vitest's onTestFailed: when a test (or one of its hooks) has failed, the reports its file registered with
+ * - failure reports: when a test (or one of its hooks) has failed, the reports its file registered with
  *   onTestFailure (test/support) run, e.g. to print the service logs beside the failure.
  */
 export default class ChoiceSherpaEnvironment extends TestEnvironment {

@@ -11,9 +11,10 @@ const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 
 /**
- * Vitest global setup: the tests need PostgreSQL and Redis. Whatever answers at TEST_DATABASE_URL / TEST_REDIS_URL
- * (default: the local servers) is used; otherwise an embedded PostgreSQL and a `redis-server` from PATH run for this
- * test run on free ports (the test processes inherit their URLs), and stop with it. No Redis at all: stop at once.
+ * Part of the Jest global setup (jest.global-setup.ts): the tests need PostgreSQL and Redis. Whatever answers at
+ * TEST_DATABASE_URL / TEST_REDIS_URL (default: the local servers) is used; otherwise an embedded PostgreSQL and a
+ * `redis-server` from PATH run for this test run on free ports (the test processes inherit their URLs), and stop with
+ * it (the returned function). No Redis at all: stop at once.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];

@@ -6,9 +6,10 @@ import { repoRoot } from './repo-root';
 const KEEP_RUNS = 3;
 
 /**
- * Vitest global setup: every service process the tests start writes its log into this run's directory
- * (`.test-logs/run-*`, SERVICE_LOG_DIR); after the run every one of those logs is scanned, and a line holding a
- * token, an email address or text the tests sent as confidential fails the run (README "Security").
+ * The log check (run by the Jest global setup and teardown, test/setup/jest.global-*.ts): every service process the
+ * tests start writes its log into this run's directory (`.test-logs/run-*`, SERVICE_LOG_DIR); after the run every one
+ * of those logs is scanned, and a line holding a token, an email address or text the tests sent as confidential fails
+ * the run (README "Security").
  */
 export function setup(): void {
   const root = path.join(repoRoot(), '.test-logs');

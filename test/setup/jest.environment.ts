@@ -17,7 +17,7 @@ export default class ChoiceSherpaEnvironment extends TestEnvironment {
     await super.setup();
     const realm = this.global as unknown as Realm;
     const outerClone = globalThis.structuredClone;
-    realm.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => intoRealm(realm, outerClone(value, options), new Map())) as Realm['structuredClone'];
+    realm.structuredClone = ((value: unknown, options?: Parameters<typeof structuredClone>[1]) => intoRealm(realm, outerClone(value, options), new Map())) as Realm['structuredClone'];
   }
 
   async handleTestEvent(event: Circus.Event): Promise<void> {

@@ -5,7 +5,7 @@
  * Test code below: spec files, `testing/` and `spec-support/` folders, test/ and bench/.
  */
 const spec = '\\.spec\\.tsx?$';
-const testOnly = `(${spec}|/testing/|/spec-support/|^test/|^bench/)`;
+const testOnly = `(${spec}|/testing/|/spec-support/|(^|/)test/|^bench/)`;
 const framework = '^node_modules/(@nestjs/|typeorm/|pg/|ioredis/|express/|socket\\.io/|@socket\\.io/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -48,10 +48,10 @@ module.exports = {
     },
     {
       name: 'src-imports-no-test-code',
-      comment: 'Production code never imports specs, test/ or bench/.',
+      comment: 'Production code never imports specs, test/, bench/ or test-only code (testing/, spec-support/).',
       severity: 'error',
       from: { path: '^(apps|libs|hosts)/', pathNot: testOnly },
-      to: { path: `(${spec}|^test/|^bench/)` },
+      to: { path: testOnly },
     },
     {
       name: 'apps-import-no-other-app',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createEvent } from '@choice-sherpa/events/envelope/event-factory';
-import { RedisStreamsClient } from '@choice-sherpa/events/transport';
+import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { createTestDatabase, freePort, TEST_REDIS_URL, testPlatformEnv, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import { ServiceProcess } from '../test/support/service-process';
 import { percentile, writeResults } from './support/report';

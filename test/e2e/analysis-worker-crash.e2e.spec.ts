@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope, RedisStreamsClient } from '@choice-sherpa/events';
+import { EventEnvelope } from '@choice-sherpa/events';
+import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { TEST_REDIS_URL, waitFor } from '@choice-sherpa/platform/testing';
 import { TestStack } from '../support';
 

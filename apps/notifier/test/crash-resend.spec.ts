@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { RedisStreamsClient } from '@choice-sherpa/events';
+import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { createTestDatabase, freePort, TEST_REDIS_URL, TestDatabase, testPlatformEnv, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import { ReceivedMail, SmtpTestServer } from '@choice-sherpa/platform/testing/smtp-test-server';
 import { ServiceProcess } from '../../../test/support/service-process';

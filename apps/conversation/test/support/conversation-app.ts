@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { allStreams, createEvent, EventEnvelope, EventPayloadMap, EventType, RedisStreamsClient, StreamLayout } from '@choice-sherpa/events';
+import { allStreams, createEvent, EventEnvelope, EventPayloadMap, EventType, StreamLayout } from '@choice-sherpa/events';
+import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { EventEnvelope, RedisStreamsClient, StreamLayout } from '@choice-sherpa/events';
+import { EventEnvelope, StreamLayout } from '@choice-sherpa/events';
+import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName } from '@choice-sherpa/platform/testing';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';

@@ -1,6 +1,6 @@
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import type { DataSource } from 'typeorm';
-import { RedisStreamsClient } from './redis-streams.client';
+import { RedisStreamsClient } from './testing/redis-streams.client';
 import type { RedisStreamsContext } from './redis-streams.context';
 import type { TransportEvent } from './parse-seam';
 import { RedisStreamsServer } from './stream-transport.server';

@@ -1,7 +1,7 @@
 import { currentCorrelationId } from '@choice-sherpa/platform/correlation/correlation-context';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import type { DataSource } from 'typeorm';
-import { RedisStreamsClient } from './redis-streams.client';
+import { RedisStreamsClient } from './testing/redis-streams.client';
 import type { RedisStreamsServer } from './stream-transport.server';
 import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer } from './testing/transport-harness';
 

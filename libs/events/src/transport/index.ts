@@ -1,5 +1,4 @@
 export * from './stream-transport.server';
-export * from './redis-streams.client';
 export * from './redis-streams.context';
 export * from './on-stream-event.decorator';
 export * from './redis-streams.options';

@@ -5,7 +5,7 @@ import { createTestDatabase, DisposableRedisServer, TestDatabase, uniqueName, wa
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { streamFor, streamKey } from '../streams/stream-layout';
-import { RedisStreamsClient } from './redis-streams.client';
+import { RedisStreamsClient } from './testing/redis-streams.client';
 import { RedisStreamsServer } from './stream-transport.server';
 import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer } from './testing/transport-harness';
 

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { DeadLetterAdminModule } from '../dead-letters/dead-letter-admin.module';
 import { DeadLetterReplayService } from '../dead-letters/dead-letter-replay.service';
 import type { TransportEvent } from './parse-seam';
-import { RedisStreamsClient } from './redis-streams.client';
+import { RedisStreamsClient } from './testing/redis-streams.client';
 import { RedisStreamsContext } from './redis-streams.context';
 import { RedisStreamsServer } from './stream-transport.server';
 import { OnStreamEvent } from './on-stream-event.decorator';

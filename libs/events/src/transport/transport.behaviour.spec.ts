@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase, uniqueName, waitFor } from '@choice-s
 import type { DataSource } from 'typeorm';
 import { InProcessStreamBroker } from '../broker/in-process-stream-broker';
 import type { StreamBroker } from '../broker/stream-broker';
-import { RedisStreamsClient } from './redis-streams.client';
+import { RedisStreamsClient } from './testing/redis-streams.client';
 import { RedisStreamsServer } from './stream-transport.server';
 import type { TransportEvent } from './parse-seam';
 import { AofRedisServer } from './testing/aof-redis-server';

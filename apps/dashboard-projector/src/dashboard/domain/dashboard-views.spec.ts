@@ -4,7 +4,7 @@ import { JourneyEvents } from '../../../test/support/journey-events';
 import { componentDetail } from './component-detail';
 import { COMPONENT_TYPES } from './component-types';
 import { compareCycles } from './cycle-comparison';
-import { InMemoryReadModelStore } from './in-memory-read-model.store';
+import { InMemoryReadModelStore } from '../testing/in-memory-read-model.store';
 import { overview } from './overview';
 import { progressOf } from './progress';
 import { projectEvent } from './project-event';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEvent } from '@choice-sherpa/events';
 import { JourneyEvents } from '../../../test/support/journey-events';
-import { InMemoryReadModelStore } from './in-memory-read-model.store';
+import { InMemoryReadModelStore } from '../testing/in-memory-read-model.store';
 import { projectEvent } from './project-event';
 
 async function projectAll(store: InMemoryReadModelStore, events: AnyEvent[]) {

@@ -5,7 +5,7 @@ import type { EventType } from '../../catalog/event-types';
 import { samplePayload } from '../../catalog/sample-payloads';
 import type { StreamLayout } from '../../streams/stream-layout';
 import { CONSUMER_MIGRATIONS } from '../../consumer/consumer.migrations';
-import { RedisStreamsClient } from '../redis-streams.client';
+import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsContext } from '../redis-streams.context';
 import { RedisStreamsServerConfig } from '../redis-streams.options';
 import { RedisStreamsServer } from '../stream-transport.server';

@@ -1,10 +1,10 @@
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import type Redis from 'ioredis';
-import { RedisStreamBroker } from '../broker/redis-stream-broker';
-import type { StreamBroker } from '../broker/stream-broker';
-import type { EventEnvelope } from '../envelope/event-envelope';
-import { DEFAULT_STREAM_LAYOUT, StreamLayout, streamFor } from '../streams/stream-layout';
-import { defaultParseMessage, ParseMessage } from './parse-seam';
+import { RedisStreamBroker } from '../../broker/redis-stream-broker';
+import type { StreamBroker } from '../../broker/stream-broker';
+import type { EventEnvelope } from '../../envelope/event-envelope';
+import { DEFAULT_STREAM_LAYOUT, StreamLayout, streamFor } from '../../streams/stream-layout';
+import { defaultParseMessage, ParseMessage } from '../parse-seam';
 
 export interface RedisStreamsClientOptions {
   /** Redis URL (a connection of its own), or `broker`. */

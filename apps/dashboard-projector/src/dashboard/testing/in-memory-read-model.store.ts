@@ -1,7 +1,7 @@
-import type { ComponentType } from './component-types';
-import type { AnalysisRecord, ComponentHistoryEntry, ComponentRecord, ConversationRecord, CycleRecord, SessionRecord } from './read-model';
-import type { ReadModelStore, SequenceGap } from './read-model.store';
-import { aggregateKey, byPosition, SequencePosition, SequenceSource } from './sequence-position';
+import type { ComponentType } from '../domain/component-types';
+import type { AnalysisRecord, ComponentHistoryEntry, ComponentRecord, ConversationRecord, CycleRecord, SessionRecord } from '../domain/read-model';
+import type { ReadModelStore, SequenceGap } from '../domain/read-model.store';
+import { aggregateKey, byPosition, SequencePosition, SequenceSource } from '../domain/sequence-position';
 
 /** The read model in memory: unit tests of the projection, and a reference for the PostgreSQL store's behaviour. */
 export class InMemoryReadModelStore implements ReadModelStore {

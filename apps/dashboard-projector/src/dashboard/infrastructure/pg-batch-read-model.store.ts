@@ -4,7 +4,7 @@ import type { ComponentType } from '../domain/component-types';
 import type { AnalysisRecord, ComponentHistoryEntry, ComponentRecord, ConversationRecord, CycleRecord, SessionRecord } from '../domain/read-model';
 import type { ReadModelBatch, SequenceGap } from '../domain/read-model.store';
 import { aggregateKey, sequenceSourceOf, SequenceSource } from '../domain/sequence-position';
-import { Column, insertMany } from './multi-row';
+import { Column, TableWrite, writeAll } from './multi-row';
 
 /** One record kind: its table, the columns it is read by and written with, and the ids its events name. */
 export interface Kind<R> {
@@ -87,8 +87,8 @@ class Records<R> {
     this.dirty.set(key, record);
   }
 
-  flush(manager: EntityManager): Promise<void> {
-    return insertMany(manager, this.kind.table, this.kind.columns, [...this.dirty.values()].map(this.kind.row), this.kind.conflict);
+  write(): TableWrite {
+    return { table: this.kind.table, columns: this.kind.columns, rows: [...this.dirty.values()].map(this.kind.row), conflict: this.kind.conflict };
   }
 }
 
@@ -201,11 +201,13 @@ export class PgBatchReadModelStore implements ReadModelBatch {
     this.records.analysis.save(record);
   }
 
-  /** Writes everything the batch changed: one statement per table that changed. */
+  /** Writes everything the batch changed, every table with one statement. */
   async flush(): Promise<void> {
-    for (const records of Object.values(this.records)) await (records as Records<unknown>).flush(this.manager);
-    await insertMany(this.manager, 'dashboard_component_history', HISTORY_COLUMNS, this.history.map(historyRow));
-    await insertMany(this.manager, 'dashboard_sequence_gaps', GAP_COLUMNS, this.gaps.map((g) => [g.source, g.aggregate_key, g.expected, g.received, g.event_id, g.event_type]));
-    await insertMany(this.manager, 'dashboard_positions', POSITION_COLUMNS, [...this.dirtyPositions.values()], ['source', 'aggregate_key']);
+    await writeAll(this.manager, [
+      ...Object.values(this.records).map((records) => records.write()),
+      { table: 'dashboard_component_history', columns: HISTORY_COLUMNS, rows: this.history.map(historyRow) },
+      { table: 'dashboard_sequence_gaps', columns: GAP_COLUMNS, rows: this.gaps.map((g) => [g.source, g.aggregate_key, g.expected, g.received, g.event_id, g.event_type]) },
+      { table: 'dashboard_positions', columns: POSITION_COLUMNS, rows: [...this.dirtyPositions.values()], conflict: ['source', 'aggregate_key'] },
+    ]);
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_STREAM_LAYOUT } from '@choice-sherpa/events/streams/stream-layout';
 import { trustFunction, TrustProxy } from '../http/client-address';
 import { ConfigError } from './config-error';
 import { Env, EnvReader } from './env-reader';
@@ -69,8 +70,8 @@ export function loadPlatformConfig(service: ServiceName, env: Env = process.env)
     databaseUrl: databaseUrl(read, service),
     streamBroker,
     redisUrl: streamBroker === 'in-process' ? undefined : read.url('REDIS_URL', ['redis:', 'rediss:'], read.required('REDIS_URL')),
-    streamPrefix: read.optional('STREAM_PREFIX') ?? 'cs:events',
-    streamPartitions: read.integer('STREAM_PARTITIONS', 8, { min: 1, max: 1024 }),
+    streamPrefix: read.optional('STREAM_PREFIX') ?? DEFAULT_STREAM_LAYOUT.prefix,
+    streamPartitions: read.integer('STREAM_PARTITIONS', DEFAULT_STREAM_LAYOUT.partitions, { min: 1, max: 1024 }),
     jwt: jwtConfig(read),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     allowedOrigins: read.list('ALLOWED_ORIGINS'),

@@ -6,11 +6,18 @@ import { JoinSession } from '../application/join-session';
 import { JoinAck, JoinErrorCodes, refusal } from '../domain/join-errors';
 import { trustFunction } from '@choice-sherpa/platform';
 import { ConnectionQuota } from '../domain/connection-quota';
+import { InFlightLimit } from '../domain/in-flight-limit';
 import { TokenBucket } from '../domain/rate-limiter';
 import { connectedSockets, joinsTotal, socketsDropped } from '../infrastructure/live.metrics';
 import { SocketIoAnnouncer } from '../infrastructure/socket-io-announcer';
 import { HANDSHAKE_VERIFIER, HandshakeVerifier, handshakeAuthenticator, SocketIdentity } from './handshake-auth';
 import { SocketSubscriber } from './socket-subscriber';
+
+/**
+ * Joins of one user served at once (ownership and head reads); the user's further joins, already within the join
+ * budget, wait for that user's own, so a user with many joins in flight cannot hold the database pool for others.
+ */
+const JOINS_IN_FLIGHT_PER_USER = 2;
 
 /** setTimeout's ceiling (~24.8 days); a later expiry is re-armed when reached. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -19,6 +26,8 @@ interface SocketState {
   subscriber: SocketSubscriber;
   /** The user's join budget (shared by the user's sockets on this replica). */
   joins: TokenBucket;
+  /** The user's joins in flight (shared likewise). */
+  joinsInFlight: InFlightLimit;
   release(): void;
   expiryTimer?: NodeJS.Timeout;
   /** Set once the server drops the socket, so a drop is logged and counted once, not once per packet still queued. */
@@ -56,6 +65,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       socketsPerAddress: settings.maxSocketsPerAddress,
       joinBurst: settings.joinBurst,
       joinPerSecond: settings.joinPerSecond,
+      joinsInFlightPerUser: JOINS_IN_FLIGHT_PER_USER,
     });
   }
 
@@ -73,6 +83,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     const state: SocketState = {
       subscriber: new SocketSubscriber(socket, identity.userId),
       joins: identity.lease.joins,
+      joinsInFlight: identity.lease.joinsInFlight,
       release: identity.lease.release,
     };
     // Counted and registered before anything below can disconnect it, and released by our own listener, so the
@@ -122,7 +133,9 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       return;
     }
     try {
-      const outcome = await this.joinSession.join(state.subscriber, body);
+      // A join whose socket went while it waited for the user's earlier joins is not served (nobody to answer).
+      const outcome = await state.joinsInFlight.run(async () => (socket.connected ? this.joinSession.join(state.subscriber, body) : undefined));
+      if (!outcome) return;
       joinsTotal.inc({ outcome: outcome.ack.ok ? 'ok' : outcome.ack.error.code });
       reply(outcome.ack);
       // After the acknowledgement: the client first gets what it missed, then live events.

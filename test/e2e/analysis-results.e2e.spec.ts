@@ -59,8 +59,18 @@ async function workThrough(api: ApiClient, cycleId: string, type: string, output
   await api.expect(200, 'POST', `${base}/complete`);
 }
 
-function cycleView(session: { cycles: { cycle_id: string }[] }, cycleId: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return session.cycles.find((cycle) => cycle.cycle_id === cycleId);
+type CycleTree = { cycle_id: string; branches?: CycleTree[] };
+
+/** The cycle in the session's tree (branches are listed under their parents). */
+function cycleView(session: { cycles: CycleTree[] }, cycleId: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const find = (cycles: CycleTree[]): CycleTree | undefined => {
+    for (const cycle of cycles) {
+      const found = cycle.cycle_id === cycleId ? cycle : find(cycle.branches ?? []);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(session.cycles);
 }
 
 async function dashboardCycle(dashboard: ApiClient, sessionId: string, cycleId: string, until: (cycle: any) => boolean): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -161,5 +171,49 @@ describe('analysis results across the six services', () => {
     );
     expect(overview.latest_scores).toMatchObject({ pugh_best_alternative_id: 'a1', dq_score: 45 });
     socket.disconnect();
+  }, 300_000);
+
+  it('a branch that copied consequences and decision quality complete shows its own Pugh and DQ, caused by cycle.branched, and a later completion in the branch wins there only', async () => {
+    const userId = `user-${randomUUID()}`;
+    const sessions = await stack.client('session-cycle', userId, { email: 'analysis-branch-e2e@example.test' });
+    const dashboard = await stack.client('dashboard-projector', userId);
+    await sessions.expect(201, 'POST', '/api/memberships', { tier: 'monthly' });
+    const sessionId = await createSession(sessions);
+    const parentId = await createCycle(sessions, sessionId);
+    for (const type of ['issue_raising', 'problem_frame', 'objectives', 'alternatives'] as const) await workThrough(sessions, parentId, type, JOURNEY_OUTPUTS[type]);
+    await workThrough(sessions, parentId, 'consequences', CONSEQUENCES);
+    for (const type of ['tradeoffs', 'recommendation', 'decision_quality'] as const) await workThrough(sessions, parentId, type, LATER_OUTPUTS[type]);
+    await dashboardCycle(dashboard, sessionId, parentId, (cycle) => cycle.pugh !== null && cycle.dq !== null);
+
+    // Branching at notes_next_steps copies everything before it complete, consequences and decision quality included.
+    await sessions.expect(200, 'POST', `/api/cycles/${parentId}/components/notes_next_steps/start`);
+    const branch = await sessions.expect(201, 'POST', `/api/cycles/${parentId}/branch`, { branch_point: 'notes_next_steps' });
+    const branchId = branch.id as string;
+    const streamed = await waitFor(
+      async () => {
+        const events = await stack.streams.ofSession(sessionId);
+        return events.filter((e) => e.event_type.startsWith('analysis.') && e.aggregate_id === branchId).length >= 2 ? events : undefined;
+      },
+      { timeoutMs: SETTLE_MS, what: "the branch's analysis events in the streams" },
+    );
+    const branchedEvent = streamed.find((e) => e.event_type === 'cycle.branched' && e.aggregate_id === branchId)!;
+    const branchAnalyses = streamed.filter((e) => e.event_type.startsWith('analysis.') && e.aggregate_id === branchId);
+    expect(branchAnalyses.map((e) => [e.event_type, e.metadata.causation_id]).sort()).toEqual([
+      ['analysis.dq_computed', branchedEvent.event_id],
+      ['analysis.pugh_computed', branchedEvent.event_id],
+    ]);
+    const branched = await dashboardCycle(dashboard, sessionId, branchId, (cycle) => cycle.pugh !== null && cycle.dq !== null);
+    expect(branched.pugh).toMatchObject({ best_alternative_id: 'a2', scores: [{ alternative_id: 'a2', score: 3, rank: 1 }, { alternative_id: 'a1', score: 0, rank: 2 }] });
+    expect(branched.dq).toMatchObject({ overall_score: 45, acceptable: false });
+    // session-cycle learned the branch's DQ score too
+    await waitFor(async () => (await sessions.expect(200, 'GET', `/api/cycles/${branchId}`)).dq_score === 45, { timeoutMs: SETTLE_MS, what: "dq_score on the branch" });
+
+    // Consequences revised and completed again in the branch: the branch's result is replaced, the parent's is not.
+    const base = `/api/cycles/${branchId}/components/consequences`;
+    await sessions.expect(200, 'POST', `${base}/revise`, { reason: 'The rents were wrong' });
+    await sessions.expect(200, 'PUT', `${base}/output`, { output: REVISED_CONSEQUENCES });
+    await sessions.expect(200, 'POST', `${base}/complete`);
+    await dashboardCycle(dashboard, sessionId, branchId, (cycle) => cycle.pugh?.best_alternative_id === 'a1');
+    expect(cycleView(await dashboard.expect(200, 'GET', `/api/dashboard/sessions/${sessionId}`), parentId).pugh.best_alternative_id).toBe('a2');
   }, 300_000);
 });

@@ -3,8 +3,9 @@ import { RecomputeAnalysisHandler } from './application/recompute-analysis/recom
 import { AnalysisResults } from './application/analysis-results.port';
 import { PgAnalysisResults } from './infrastructure/pg-analysis-results';
 import { ComponentCompletedConsumer } from './interface/component-completed.consumer';
+import { CycleBranchedConsumer } from './interface/cycle-branched.consumer';
 
-const controllers = [ComponentCompletedConsumer];
+const controllers = [ComponentCompletedConsumer, CycleBranchedConsumer];
 const commandHandlers = [RecomputeAnalysisHandler];
 const repositories = [{ provide: AnalysisResults, useClass: PgAnalysisResults }];
 

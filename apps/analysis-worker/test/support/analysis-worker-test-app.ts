@@ -94,4 +94,26 @@ export class CycleEvents {
       sequence,
     };
   }
+
+  /** cycle.branched of this cycle (the branch) from `parentCycleId`, listing the copies with their outputs. */
+  branched(sequence: number, parentCycleId: string, copied: Array<{ component_type: string; status: string; output?: Record<string, unknown> }>): EventEnvelope {
+    return {
+      event_id: randomUUID(),
+      event_type: 'cycle.branched',
+      aggregate_id: this.cycleId,
+      aggregate_type: 'cycle',
+      occurred_at: new Date().toISOString(),
+      payload: {
+        cycle_id: this.cycleId,
+        session_id: this.sessionId,
+        parent_cycle_id: parentCycleId,
+        branch_point_component: 'notes_next_steps',
+        branched_at: new Date().toISOString(),
+        copied_components: copied.map((c) => ({ component_id: randomUUID(), ...c })),
+      },
+      metadata: { correlation_id: this.correlationId, causation_id: null, user_id: 'user-1', trace_id: null },
+      schema_version: 1,
+      sequence,
+    };
+  }
 }

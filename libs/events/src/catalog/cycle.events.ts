@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { COMPONENT_STATUSES, COMPONENT_TYPES, ComponentStatus, ComponentType } from '../outputs/domain-vocabulary';
-import { IsRfc3339, Nullable } from './payload-validators';
+import { IsComponentOutput, IsRfc3339, Nullable } from './payload-validators';
 import { EventPayload } from './event-payload';
 
 export class CycleCreatedPayload extends EventPayload {
@@ -18,6 +18,12 @@ export class CopiedComponent {
   @IsIn(COMPONENT_TYPES) component_type: ComponentType;
   @IsUUID() component_id: string;
   @IsIn(COMPONENT_STATUSES) status: ComponentStatus;
+  /**
+   * Added in v1 (additive): the final output of a component copied complete (absent for any other status, and in
+   * events from older producers), valid under its schema like component.completed's; the analysis worker computes
+   * the branch's Pugh and DQ from it.
+   */
+  @IsOptional() @IsComponentOutput({ allowNone: true }) output?: Record<string, unknown>;
 }
 
 export class CycleBranchedPayload extends EventPayload {

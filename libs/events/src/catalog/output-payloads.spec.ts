@@ -54,3 +54,18 @@ describe('an empty output', () => {
     expect(parseStreamEntry(entryOf(event))).toMatchObject({ ok: false, reason: { fields: ['payload.output'] } });
   });
 });
+
+describe("cycle.branched's copied_components", () => {
+  const copied = (output?: unknown) => ({ component_type: 'consequences' as const, component_id: '0190a8b0-0000-7000-8000-000000000001', status: 'complete' as const, ...(output === undefined ? {} : { output }) });
+  const branched = (output?: unknown) =>
+    sampleEvent('cycle.branched', { payload: { branch_point_component: 'tradeoffs', copied_components: [copied(output) as never] } });
+
+  it('carries a copied output valid for its component_type, or none (older producers)', () => {
+    expect(parseStreamEntry(entryOf(branched(SAMPLE_OUTPUTS.consequences))).ok).toBe(true);
+    expect(parseStreamEntry(entryOf(branched())).ok).toBe(true);
+  });
+
+  it("refuses another component's output in a copy", () => {
+    expect(parseStreamEntry(entryOf(branched(SAMPLE_OUTPUTS.alternatives)))).toMatchObject({ ok: false, reason: { code: 'invalid_payload' } });
+  });
+});

@@ -111,7 +111,7 @@ export class Cycle extends AggregateRoot {
         parent_cycle_id: parent.id,
         branch_point_component: branchPoint,
         branched_at: now.toISOString(),
-        copied_components: COMPONENT_TYPES.slice(0, at + 1).map((type) => ({ component_type: type, component_id: parts.get(type)!.id, status: parts.get(type)!.status })),
+        copied_components: COMPONENT_TYPES.slice(0, at + 1).map((type) => copiedComponent(parts.get(type)!)),
       },
       now,
     );
@@ -298,4 +298,10 @@ export class Cycle extends AggregateRoot {
   private touch(now: Date): void {
     this.state = { ...this.state, updatedAt: now };
   }
+}
+
+/** A component as cycle.branched lists it; one copied complete carries its final output (analysis needs no other). */
+function copiedComponent(component: Component) {
+  const copied = { component_type: component.type, component_id: component.id, status: component.status };
+  return component.status === 'complete' ? { ...copied, output: component.output ?? {} } : copied;
 }

@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { OnStreamEvent, RedisStreamsContext, TypedEvent } from '@choice-sherpa/events';
+import { RecomputeAnalysisCommand } from '../application/recompute-analysis/recompute-analysis.command';
+import { RecomputeAnalysisHandler } from '../application/recompute-analysis/recompute-analysis.handler';
+
+/** The processed_events key of the branch consumer. */
+export const BRANCH_ANALYSIS_HANDLER = 'compute-analysis-when-cycle-branched';
+
+/**
+ * Thin: a branch that copied consequences and/or decision_quality complete gets its own Pugh / DQ results (and the
+ * analysis.* events), computed from the copied outputs in one idempotent transaction; any other branch is skipped.
+ */
+@Controller()
+export class CycleBranchedConsumer {
+  constructor(private readonly recompute: RecomputeAnalysisHandler) {}
+
+  @OnStreamEvent('cycle.branched', { handler: BRANCH_ANALYSIS_HANDLER })
+  async onCycleBranched(@Payload() event: TypedEvent<'cycle.branched'>, @Ctx() context: RedisStreamsContext): Promise<void> {
+    const commands = RecomputeAnalysisCommand.fromBranch(event);
+    if (commands.length === 0) return;
+    const manager = context.requireManager();
+    for (const command of commands) await this.recompute.execute(command, manager);
+  }
+}

@@ -7,7 +7,12 @@ const logger = new Logger('RedisStreamsConnection');
  * Connections never wait forever: commands time out, reconnects back off (capped), and offline commands fail
  * after a bounded number of reconnect attempts so the caller's own retry loop takes over.
  */
-export function createRedis(url: string, commandTimeoutMs: number, name: string, options: { resendAfterReconnect?: boolean } = {}): Redis {
+export function createRedis(
+  url: string,
+  commandTimeoutMs: number,
+  name: string,
+  options: { resendAfterReconnect?: boolean; disconnectTimeoutMs?: number } = {},
+): Redis {
   const redis = new Redis(url, {
     connectionName: name,
     commandTimeout: commandTimeoutMs,
@@ -17,6 +22,8 @@ export function createRedis(url: string, commandTimeoutMs: number, name: string,
     maxRetriesPerRequest: 2,
     retryStrategy: (times) => Math.min(2_000, 50 * 2 ** Math.min(times, 6)),
     enableAutoPipelining: true,
+    // How long a disconnected socket may wait for Redis to close it before it is destroyed (ioredis: 2 s).
+    ...(options.disconnectTimeoutMs === undefined ? {} : { disconnectTimeout: options.disconnectTimeoutMs }),
   });
   let lastLoggedAt = 0;
   redis.on('error', (error: Error) => {

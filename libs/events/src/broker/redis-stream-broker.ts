@@ -97,7 +97,9 @@ export class RedisStreamBroker implements StreamBroker {
 
   openReader(name: string, timeoutMs: number): BlockingReader {
     if (!this.url) throw new Error('this Redis broker publishes only (no URL for blocking readers)');
-    return new RedisBlockingReader(createRedis(this.url, timeoutMs, name, { resendAfterReconnect: false }));
+    // A reader is dropped (interrupt, close) while blocked: its socket goes at once, not after ioredis' 2 s grace, so
+    // a stopping consumer (and a test worker) does not wait on it.
+    return new RedisBlockingReader(createRedis(this.url, timeoutMs, name, { resendAfterReconnect: false, disconnectTimeoutMs: 100 }));
   }
 }
 

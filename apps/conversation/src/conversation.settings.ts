@@ -16,6 +16,10 @@ export interface ConversationSettings {
   maxRetries: number;
   /** Size budget of the history sent to the model (characters; the latest messages are kept). */
   historyChars: number;
+  /** How long an Idempotency-Key is remembered; older keys are deleted (a repeat after that is a new request). */
+  idempotencyKeyRetentionMs: number;
+  /** How often old idempotency keys are deleted. */
+  idempotencyKeySweepIntervalMs: number;
 }
 
 export const CONVERSATION_SETTINGS: readonly SettingSpec[] = [
@@ -26,6 +30,8 @@ export const CONVERSATION_SETTINGS: readonly SettingSpec[] = [
   { name: 'AI_TIMEOUT_MS', required: false, default: '30000', secret: false, description: 'bound on one model request; past it the reply is 503 AI_UNAVAILABLE' },
   { name: 'AI_MAX_RETRIES', required: false, default: '2', secret: false, description: 'retries after 429/5xx/connection errors, honouring Retry-After' },
   { name: 'AI_HISTORY_CHARS', required: false, default: '24000', secret: false, description: 'characters of conversation history sent to the model (latest kept)' },
+  { name: 'IDEMPOTENCY_KEY_RETENTION_HOURS', required: false, default: '24', secret: false, description: 'how long an Idempotency-Key of POST messages is remembered; older keys are deleted' },
+  { name: 'IDEMPOTENCY_KEY_SWEEP_INTERVAL_MS', required: false, default: '60000', secret: false, description: 'how often expired idempotency keys are deleted (bounded batches)' },
 ];
 
 export function loadConversationSettings(env: Env = process.env): ConversationSettings {
@@ -42,5 +48,7 @@ export function loadConversationSettings(env: Env = process.env): ConversationSe
     timeoutMs: read.integer('AI_TIMEOUT_MS', 30_000, { min: 100, max: 600_000 }),
     maxRetries: read.integer('AI_MAX_RETRIES', 2, { min: 0, max: 10 }),
     historyChars: read.integer('AI_HISTORY_CHARS', 24_000, { min: 1_000, max: 1_000_000 }),
+    idempotencyKeyRetentionMs: read.integer('IDEMPOTENCY_KEY_RETENTION_HOURS', 24, { min: 1, max: 8_760 }) * 3_600_000,
+    idempotencyKeySweepIntervalMs: read.integer('IDEMPOTENCY_KEY_SWEEP_INTERVAL_MS', 60_000, { min: 1_000, max: 86_400_000 }),
   };
 }

@@ -24,6 +24,10 @@ export interface NotifierSettings {
   recipientWaitMs: number;
   /** Bound on one SMTP conversation (connect, greeting, each command). */
   sendTimeoutMs: number;
+  /** Sent and skipped notifications finished longer ago are deleted (failed ones stay for the operators). */
+  notificationRetentionMs: number;
+  /** How often old notifications are deleted. */
+  notificationSweepIntervalMs: number;
 }
 
 export const NOTIFIER_SETTINGS_TOKEN = Symbol('NotifierSettings');
@@ -39,6 +43,8 @@ export const NOTIFIER_SETTINGS: readonly SettingSpec[] = [
   { name: 'MAIL_GIVE_UP_HOURS', required: false, default: '72', secret: false, description: 'a message deferred (4xx) this long is recorded as failed' },
   { name: 'MAIL_RECIPIENT_WAIT_MS', required: false, default: '900000', secret: false, description: 'how long a summary waits for its recipient address before it is skipped' },
   { name: 'MAIL_SEND_TIMEOUT_MS', required: false, default: '30000', secret: false, description: 'bound on connecting and on each SMTP command' },
+  { name: 'NOTIFICATION_RETENTION_DAYS', required: false, default: '30', secret: false, description: 'how long sent and skipped notifications are kept (failed ones stay); older rows are deleted' },
+  { name: 'NOTIFICATION_SWEEP_INTERVAL_MS', required: false, default: '3600000', secret: false, description: 'how often old sent and skipped notifications are deleted (bounded batches)' },
 ];
 
 /** `jwtSecret` is the platform's JWT_SECRET (if any): the unsubscribe key is derived from it when no own secret is set. */
@@ -58,6 +64,8 @@ export function loadNotifierSettings(env: Env, platform: { jwtSecret?: string })
     giveUpAfterMs: read.integer('MAIL_GIVE_UP_HOURS', 72, { min: 1, max: 720 }) * 3_600_000,
     recipientWaitMs: read.integer('MAIL_RECIPIENT_WAIT_MS', 900_000, { min: 0, max: 7 * 86_400_000 }),
     sendTimeoutMs: read.integer('MAIL_SEND_TIMEOUT_MS', 30_000, { min: 100, max: 600_000 }),
+    notificationRetentionMs: read.integer('NOTIFICATION_RETENTION_DAYS', 30, { min: 1, max: 3_650 }) * 86_400_000,
+    notificationSweepIntervalMs: read.integer('NOTIFICATION_SWEEP_INTERVAL_MS', 3_600_000, { min: 1_000, max: 86_400_000 }),
   };
 }
 

@@ -13,3 +13,4 @@ export * from './platform-config.module';
 export * from './platform.module';
 export * from './dev-login';
 export * from './openapi';
+export * from './retention';

@@ -13,6 +13,7 @@ import { ReplyGenerator } from './application/reply-generator';
 import { TurnRunner } from './application/turn-runner';
 import { ConversationRepository } from './infrastructure/conversation.repository';
 import { IdempotencyRepository } from './infrastructure/idempotency.repository';
+import { IdempotencyKeyRetention } from './infrastructure/idempotency-key-retention';
 import { MeteredFacilitator } from './infrastructure/metered.facilitator';
 import { OfflineFacilitator } from './infrastructure/offline/offline.facilitator';
 import { OpenAiFacilitator } from './infrastructure/openai/openai.facilitator';
@@ -32,7 +33,7 @@ const commandHandlers = [
 ];
 const queryHandlers = [GetConversationHandler];
 const repositories = [ConversationRepository, ProjectionsRepository, UsageRepository, IdempotencyRepository];
-const services = [ReplyGenerator, TurnRunner];
+const services = [ReplyGenerator, TurnRunner, IdempotencyKeyRetention];
 
 /** The facilitator chosen by AI_PROVIDER, metered. */
 function facilitatorFor(settings: ConversationSettings): Facilitator {

@@ -10,6 +10,7 @@ import { QueueCycleSummary } from './application/queue-cycle-summary';
 import { QueueNotification } from './application/queue-notification';
 import { RecordMembershipChange } from './application/record-membership-change';
 import { JoseUnsubscribeTokens } from './infrastructure/jose-unsubscribe.tokens';
+import { NotificationRetention } from './infrastructure/notification-retention';
 import { PgNotificationOutbox } from './infrastructure/pg-notification.outbox';
 import { PgPreferenceStore } from './infrastructure/pg-preference.store';
 import { PgProjectionStore } from './infrastructure/pg-projection.store';
@@ -56,6 +57,7 @@ export class NotificationsModule {
         ...repositories,
         ...adapters,
         SenderLifecycle,
+        NotificationRetention,
       ],
     };
   }

@@ -46,4 +46,17 @@ export class CreateNotifierTables1764400000000 implements MigrationInterface {
   }
 }
 
-export const NOTIFIER_MIGRATIONS = [...CONSUMER_MIGRATIONS, CreateNotifierTables1764400000000];
+/** The retention sweep deletes finished (sent, skipped) notifications by age: a partial index over just those. */
+export class IndexFinishedNotifications1764400000001 implements MigrationInterface {
+  name = 'IndexFinishedNotifications1764400000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX IF NOT EXISTS notifications_finished ON notifications (finished_at) WHERE state IN ('sent', 'skipped')`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX IF EXISTS notifications_finished');
+  }
+}
+
+export const NOTIFIER_MIGRATIONS = [...CONSUMER_MIGRATIONS, CreateNotifierTables1764400000000, IndexFinishedNotifications1764400000001];

@@ -20,7 +20,13 @@ export type EventPayloads = {
     branch_point_component: ComponentType;
     branched_at: string;
     /** Added after v1: the components the branch copied (before the branch point and the point itself), with their ids and statuses in the new cycle. */
-    copied_components?: Array<{ component_type: ComponentType; component_id: string; status: 'not_started' | 'in_progress' | 'complete' | 'needs_revision' }>;
+    copied_components?: Array<{
+      component_type: ComponentType;
+      component_id: string;
+      status: 'not_started' | 'in_progress' | 'complete' | 'needs_revision';
+      /** The output of a component copied complete (producers since the branch analysis; absent from older events). */
+      output?: Record<string, unknown>;
+    }>;
   };
   'cycle.archived': { cycle_id: string; session_id: string; archived_at: string };
   'cycle.completed': { cycle_id: string; session_id: string; dq_score: number | null; completed_at: string };

@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,7 +7,6 @@ import { TokenVerifier } from './auth/token-verifier';
 import { PLATFORM_CONFIG, PlatformConfig } from './config/platform-config';
 import type { Env } from './config/env-reader';
 import type { ServiceName } from './config/service-name';
-import { correlationIdMiddleware } from './correlation/correlation-id.middleware';
 import { createMigratedDataSource, DatabaseOptions, typeOrmOptionsFor } from './database/typeorm-options';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
@@ -33,10 +32,11 @@ export interface PlatformModuleOptions extends DatabaseOptions {
 
 /**
  * Everything a service shares: config, DataSource (own database, created if missing, migrated on start), logging,
- * metrics, health, correlation ids, the global JWT guard, rate limiting, the error filter and the ValidationPipe.
+ * metrics, health, the global JWT guard, rate limiting, the error filter and the ValidationPipe. Correlation ids,
+ * the access log and HTTP metrics are Express middleware registered once, by configurePlatformHttp.
  */
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forService(options: PlatformModuleOptions): DynamicModule {
     ensureDefaultMetrics();
     const configModule = PlatformConfigModule.register(options.service, options);
@@ -73,10 +73,5 @@ export class PlatformModule implements NestModule {
       ],
       exports: [configModule, TypeOrmModule, TokenVerifier],
     };
-  }
-
-  /** Also registered here (idempotent) so apps built without bootstrapService still get correlation ids. */
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlationIdMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -1,6 +1,6 @@
 import { Global, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { PLATFORM_CONFIG } from '@choice-sherpa/platform';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import Redis from 'ioredis';
@@ -71,5 +71,22 @@ describe('OutboxModule', () => {
     expect(app.get(OutboxRelay).passCount).toBe(0);
     expect(await app.get(OutboxRelay).publishPending()).toBe(1);
     expect((await readAllEntries(redis, layout)).map((e) => e.eventId)).toEqual([envelope.event_id]);
+  });
+
+  it('never reads the environment itself: without options or platform config it refuses to start, even with REDIS_URL set', async () => {
+    const saved = process.env.REDIS_URL;
+    process.env.REDIS_URL = TEST_REDIS_URL;
+    try {
+      // A stand-in DataSource: the options are resolved before anything touches the database.
+      @Global()
+      @Module({ providers: [{ provide: getDataSourceToken(), useValue: {} }], exports: [getDataSourceToken()] })
+      class NoDatabase {}
+      @Module({ imports: [NoDatabase, OutboxModule.forRoot()] })
+      class AppModule {}
+      await expect(NestFactory.createApplicationContext(AppModule, { logger: false, abortOnError: false })).rejects.toThrow(/no redisUrl or broker option and no platform config/);
+    } finally {
+      if (saved === undefined) delete process.env.REDIS_URL;
+      else process.env.REDIS_URL = saved;
+    }
   });
 });

@@ -11,11 +11,11 @@ import { OutboxWriter } from './outbox-writer';
 import { UnitOfWork } from './unit-of-work';
 
 export interface OutboxModuleOptions {
-  /** Default: the platform config's redisUrl, else REDIS_URL. */
+  /** Default: the platform config's redisUrl (REDIS_URL, read once by PlatformModule). */
   redisUrl?: string;
   /** Publish to this broker instead of Redis. Default: the process's in-process broker when the platform config says STREAM_BROKER=in-process. */
   broker?: StreamBroker;
-  /** Default: the platform config's stream prefix/partitions, else STREAM_PREFIX / STREAM_PARTITIONS, else cs:events / 8. */
+  /** Default: the platform config's stream prefix/partitions (STREAM_PREFIX / STREAM_PARTITIONS), else cs:events / 8. */
   layout?: StreamLayout;
   /** Run the relay in this process (default true). */
   runRelay?: boolean;
@@ -63,7 +63,10 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeAppli
  */
 @Module({})
 export class OutboxModule {
-  /** Options win; then the platform's config (PLATFORM_CONFIG, when PlatformModule is loaded); then the env. */
+  /**
+   * Options win; then the platform's config (PLATFORM_CONFIG, when PlatformModule is loaded), which has read and
+   * validated the environment once at start. The module itself never reads the environment.
+   */
   static forRoot(options: OutboxModuleOptions = {}): DynamicModule {
     return this.build({
       inject: [{ token: PLATFORM_CONFIG, optional: true }],
@@ -71,11 +74,12 @@ export class OutboxModule {
     });
   }
 
+  /** The factory's options win; the platform's config (when loaded) fills the rest, as in forRoot. */
   static forRootAsync(options: OutboxModuleAsyncOptions): DynamicModule {
     return this.build({
       imports: options.imports,
-      inject: options.inject ?? [],
-      useFactory: async (...args: unknown[]) => resolveOptions(await options.useFactory(...args)),
+      inject: [{ token: PLATFORM_CONFIG, optional: true }, ...(options.inject ?? [])],
+      useFactory: async (config: PlatformStreamsConfig | undefined, ...args: unknown[]) => resolveOptions(await options.useFactory(...args), config),
     });
   }
 
@@ -109,21 +113,13 @@ export class OutboxModule {
   }
 }
 
-function resolveOptions(options: OutboxModuleOptions, config?: PlatformStreamsConfig, env: NodeJS.ProcessEnv = process.env): OutboxModuleOptions {
+function resolveOptions(options: OutboxModuleOptions, config?: PlatformStreamsConfig): OutboxModuleOptions {
   const broker = options.broker ?? (config?.streamBroker === 'in-process' ? inProcessBroker() : undefined);
-  const redisUrl = broker ? undefined : (options.redisUrl ?? config?.redisUrl ?? env.REDIS_URL);
-  if (!broker && !redisUrl) throw new Error('OutboxModule: REDIS_URL is not set (and no redisUrl option or platform config)');
-  const partitions = options.layout?.partitions ?? config?.streamPartitions ?? numberFrom(env.STREAM_PARTITIONS, 'STREAM_PARTITIONS');
+  const redisUrl = broker ? undefined : (options.redisUrl ?? config?.redisUrl);
+  if (!broker && !redisUrl) throw new Error('OutboxModule: no redisUrl or broker option and no platform config (PlatformModule reads REDIS_URL)');
   const layout: StreamLayout = {
-    prefix: options.layout?.prefix ?? config?.streamPrefix ?? env.STREAM_PREFIX ?? DEFAULT_STREAM_LAYOUT.prefix,
-    partitions: partitions ?? DEFAULT_STREAM_LAYOUT.partitions,
+    prefix: options.layout?.prefix ?? config?.streamPrefix ?? DEFAULT_STREAM_LAYOUT.prefix,
+    partitions: options.layout?.partitions ?? config?.streamPartitions ?? DEFAULT_STREAM_LAYOUT.partitions,
   };
   return { ...options, redisUrl, broker, layout };
-}
-
-function numberFrom(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`OutboxModule: ${name} must be a positive integer`);
-  return n;
 }

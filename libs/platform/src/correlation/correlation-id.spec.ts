@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { PlatformTestApp, startPlatformTestApp } from '../spec-support/platform-test-app';
 import { jsonOf } from '../spec-support/http';
 import { signTestToken } from '../testing/platform-test-env';
@@ -40,6 +41,21 @@ describe('correlation ids', () => {
     const pairs = await Promise.all(responses.map(async (r) => [r.headers.get('x-correlation-id'), (await jsonOf(r)).correlation_id]));
     for (const [header, seen] of pairs) expect(seen).toBe(header);
     expect(new Set(pairs.map(([header]) => header)).size).toBe(20);
+  });
+
+  it('chooses one id per request and echoes it in exactly one header (the middleware is registered once)', async () => {
+    const { rawHeaders, body } = await new Promise<{ rawHeaders: string[]; body: string }>((resolve, reject) => {
+      get(`${t.baseUrl}/api/things/open`, (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (data += chunk));
+        res.on('end', () => resolve({ rawHeaders: res.rawHeaders, body: data }));
+      }).on('error', reject);
+    });
+    const echoed = rawHeaders.filter((_, i) => i % 2 === 1 && rawHeaders[i - 1].toLowerCase() === 'x-correlation-id');
+    expect(echoed).toHaveLength(1);
+    expect(echoed[0]).toMatch(UUID);
+    expect(JSON.parse(body).correlation_id).toBe(echoed[0]);
   });
 
   it('correlates error responses too', async () => {

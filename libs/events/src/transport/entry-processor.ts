@@ -12,11 +12,11 @@ import { RedisStreamsContext } from './redis-streams.context';
 import { deadLettersTotal, duplicatesSkipped, eventsProcessed, processingDuration } from './transport.metrics';
 
 
-/** A delivery with its entry parsed (once). */
-export interface PreparedEntry {
-  delivery: Delivery;
-  parsed: ParseOutcome;
-}
+/**
+ * A delivery with its entry parsed (once), or `unhandled`: an entry of a type none of this group's handlers takes,
+ * acknowledged without validating its payload (nothing here reads it).
+ */
+export type PreparedEntry = { delivery: Delivery; parsed: ParseOutcome; unhandled?: undefined } | { delivery: Delivery; unhandled: true };
 
 export interface ProcessorSettings {
   group: string;
@@ -41,13 +41,35 @@ export class EntryProcessor {
     if (settings.dataSource) this.deadLetters = new DeadLetterStore(settings.dataSource);
   }
 
-  /** Parses an entry once: the batch and the one-by-one paths both work from this. */
+  /**
+   * Parses an entry once: the batch and the one-by-one paths both work from this. Handlers are matched first: an
+   * entry whose type no handler takes is only read far enough to know its envelope's event_type (see unhandledType).
+   */
   prepare(delivery: Delivery): PreparedEntry {
+    if (this.isUnhandled(delivery.fields)) return { delivery, unhandled: true };
     return { delivery, parsed: this.settings.parseMessage(delivery.fields) };
   }
 
+  /**
+   * True when the entry's stream `type` has no handler here and its envelope's `event_type` (the JSON decoded, nothing
+   * validated) is that same type. Anything else (no type field, data that is not a JSON object, a type differing from
+   * the envelope's) is parsed in full, so it dead-letters as before rather than being skipped on a claim it makes.
+   */
+  private isUnhandled(fields: Record<string, string>): boolean {
+    const type = fields.type;
+    if (typeof type !== 'string' || typeof fields.data !== 'string' || this.handlers.match(type).length > 0) return false;
+    try {
+      const envelope: unknown = JSON.parse(fields.data);
+      return typeof envelope === 'object' && envelope !== null && (envelope as { event_type?: unknown }).event_type === type;
+    } catch {
+      return false;
+    }
+  }
+
   /** Resolves when the entry may be acknowledged; rejects (no ACK) on shutdown or when a dead letter cannot be stored. */
-  async process({ delivery, parsed }: PreparedEntry, signal: AbortSignal): Promise<void> {
+  async process(entry: PreparedEntry, signal: AbortSignal): Promise<void> {
+    if (entry.unhandled) return;
+    const { delivery, parsed } = entry;
     if (!parsed.ok) {
       const { code, message, event_id, event_type } = parsed.reason;
       await this.park(delivery, null, { eventId: event_id ?? null, eventType: event_type ?? null }, code, message, delivery.previousDeliveries + 1, new Date());
@@ -61,26 +83,38 @@ export class EntryProcessor {
   /**
    * The leading entries of a read handled together (see applyBatch): one transaction for many events instead of one
    * each, and batch handlers called once with the read's events. Only first deliveries that parse, and whose handlers
-   * are idempotent or batch handlers, qualify; the batch stops at the first entry that does not.
+   * are idempotent or batch handlers, qualify; the batch stops at the first entry that does not. Unhandled entries
+   * never stop it and take no part in its transaction (none at all when the batch has only them).
    * Returns how many leading entries were handled (0: handle them all one by one).
    */
   async processBatch(entries: PreparedEntry[]): Promise<number> {
     // A single entry (the usual live read) goes to process(), which does the same with retries.
     if (entries.length < 2) return 0;
-    const work = this.batchable(entries);
+    const { work, ends, scanned } = this.batchable(entries);
+    if (work.length === 0) return scanned; // only unhandled entries: nothing to do but acknowledge them
     if (work.length < 2) return 0;
-    return applyBatch(this.settings.dataSource, work, this.call);
+    const handled = await applyBatch(this.settings.dataSource, work, this.call);
+    // Entries up to the last handled item (unhandled ones among them included); all scanned when every item was.
+    return handled === work.length ? scanned : handled === 0 ? 0 : ends[handled - 1];
   }
 
-  private batchable(entries: PreparedEntry[]): BatchItem[] {
+  /** The leading batchable entries' work; `ends[i]` is how many entries reach up to work item i, `scanned` how many qualified. */
+  private batchable(entries: PreparedEntry[]): { work: BatchItem[]; ends: number[]; scanned: number } {
     const work: BatchItem[] = [];
-    for (const { delivery, parsed } of entries) {
-      if (delivery.previousDeliveries > 0 || !parsed.ok) break;
-      const handlers = this.handlers.match(parsed.event.event_type);
-      if (handlers.some((handler) => !handler.idempotent && !handler.batch)) break;
-      work.push({ delivery, event: parsed.event, handlers });
+    const ends: number[] = [];
+    let scanned = 0;
+    for (const entry of entries) {
+      if (!entry.unhandled) {
+        const { delivery, parsed } = entry;
+        if (delivery.previousDeliveries > 0 || !parsed.ok) break;
+        const handlers = this.handlers.match(parsed.event.event_type);
+        if (handlers.some((handler) => !handler.idempotent && !handler.batch)) break;
+        work.push({ delivery, event: parsed.event, handlers });
+        ends.push(scanned + 1);
+      }
+      scanned++;
     }
-    return work;
+    return { work, ends, scanned };
   }
 
   /** One run through the idempotent path, for replays from the dead-letter store. */

@@ -4,10 +4,13 @@ import path from 'node:path';
 import { createTestDatabase, DisposableRedisServer, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '../envelope/event-envelope';
+import { parseStreamEntry } from '../parse/parse-event';
 import { streamFor, streamKey } from '../streams/stream-layout';
+import type { TransportEvent } from './parse-seam';
 import { RedisStreamsClient } from './testing/redis-streams.client';
 import { RedisStreamsServer } from './stream-transport.server';
-import { createConsumerDataSource, layoutFor, makeEvent, publishAll, startConsumer } from './testing/transport-harness';
+import { createConsumerDataSource, FAST, layoutFor, makeEvent, publishAll, startConsumer } from './testing/transport-harness';
 
 const URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CHILD = path.resolve(__dirname, '../../../../dist/libs/events/src/transport/testing/consumer-process.js');
@@ -78,6 +81,39 @@ describe('Redis Streams transport under failures', () => {
     await waitFor(async () => seen.has(good.event_id) && (await count('SELECT count(*)::int AS n FROM dead_letter_events')) === 2, { what: 'parked entries' });
     const reasons = (await dataSource.query('SELECT reason_code, handler FROM dead_letter_events ORDER BY id')).map((r: { reason_code: string }) => r.reason_code);
     expect(reasons).toEqual(['not_json', 'invalid_envelope']);
+  });
+
+  it('acks entries of a type no handler takes without validating them, while a handled invalid one dead-letters', async () => {
+    const stream = streamKey(layout, 0);
+    const add = (event: EventEnvelope) => redis.xadd(stream, '*', 'type', event.event_type, 'data', JSON.stringify(event));
+    const pending = async () => ((await redis.xpending(stream, group)) as [number])[0];
+    // cycle_id is not a UUID: the catalog refuses these payloads
+    const invalid = (event: EventEnvelope) => ({ ...event, payload: { ...event.payload, cycle_id: 'not-a-uuid' } }) as EventEnvelope;
+    const good = [makeEvent('agg', 1), makeEvent('agg', 3), makeEvent('agg', 5)];
+    const badHandled = invalid(makeEvent('agg', 4));
+    const badUnhandled = [2, 6, 7].map((sequence) => invalid(makeEvent('agg', sequence, 'component.completed')));
+    for (const event of badUnhandled) {
+      expect(parseStreamEntry({ type: event.event_type, data: JSON.stringify(event) })).toMatchObject({ ok: false, reason: { code: 'invalid_payload' } });
+    }
+    // A backlog read at once (the batch path): unhandled entries between handled ones, a poison entry among them.
+    await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+    for (const event of [good[0], badUnhandled[0], good[1], badHandled, good[2], badUnhandled[1]]) await add(event);
+    const handled: string[] = [];
+    const server = new RedisStreamsServer({ ...FAST, url: URL, layout, group, dataSource });
+    servers.push(server);
+    server.addHandler('component.started', async (event: TransportEvent) => void handled.push(event.event_id), true, { handler: 'started-handler' });
+    await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+    await waitFor(async () => handled.length === 3 && (await pending()) === 0, { what: 'the backlog handled and acknowledged' });
+    expect(handled).toEqual(good.map((event) => event.event_id));
+    // Live entries one at a time (the one-by-one path): an unhandled invalid one, then a handled marker.
+    const marker = makeEvent('agg', 8);
+    await add(badUnhandled[2]);
+    await add(marker);
+    await waitFor(async () => handled.includes(marker.event_id) && (await pending()) === 0, { what: 'the live entries handled and acknowledged' });
+    const letters = await dataSource.query('SELECT event_id, event_type, reason_code FROM dead_letter_events');
+    expect(letters).toEqual([{ event_id: badHandled.event_id, event_type: 'component.started', reason_code: 'invalid_payload' }]);
+    const processed: { event_id: string }[] = await dataSource.query('SELECT event_id FROM processed_events');
+    expect(processed.map((row) => row.event_id).sort()).toEqual([...good, marker].map((event) => event.event_id).sort());
   });
 
   it('reclaims the entry of a consumer SIGKILLed mid-handler and applies its effect exactly once', async () => {

@@ -38,11 +38,15 @@ describe('ws-gateway /live: several replicas', () => {
     expect(await world.joinWhenKnown(onFirst, sessionId)).toEqual({ ok: true });
     expect(await world.joinWhenKnown(onSecond, sessionId)).toEqual({ ok: true });
 
-    // Enough cycles to land on partitions owned by each replica (checked, not assumed).
-    const cycles = Array.from({ length: 8 }, () => world.cycleEvents(sessionId, 4));
-    const partitions = new Set(cycles.map((cycle) => partitionOf(cycle[0].aggregate_id, world.layout.partitions)));
-    expect(first.consumer.ownedPartitions().some((partition) => partitions.has(partition))).toBe(true);
-    expect(second.consumer.ownedPartitions().some((partition) => partitions.has(partition))).toBe(true);
+    // Four cycles on partitions the first replica consumes and four on the second's, chosen, not left to chance.
+    const onPartitionsOf = (replica: RunningGateway) => {
+      const owned = replica.consumer.ownedPartitions();
+      expect(owned).toHaveLength(2);
+      let cycleId = randomUUID();
+      while (!owned.includes(partitionOf(cycleId, world.layout.partitions))) cycleId = randomUUID();
+      return world.cycleEvents(sessionId, 4, cycleId);
+    };
+    const cycles = [first, second, first, second, first, second, first, second].map(onPartitionsOf);
 
     await world.publish(cycles.flatMap((cycle) => cycle));
     for (const received of [receivedFirst, receivedSecond]) {

@@ -3,7 +3,7 @@ import { UnitOfWork, UnitOfWorkTransaction } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../shared/application/request-metadata';
 import type { Cycle } from '../domain/cycle.aggregate';
-import { CycleRepository } from '../infrastructure/cycle.repository';
+import { CycleRepository } from './cycle-repository.port';
 import type { CycleView } from './cycle.view';
 
 /**

@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-export type ExtractionOutcome = 'applied' | 'ignored';
+import type { ExtractionOutcome } from '../application/data-extraction-records.port';
 
 /** What became of one conversation.data_extracted event. */
 @Entity({ name: 'data_extraction_records' })

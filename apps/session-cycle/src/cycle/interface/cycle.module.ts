@@ -13,7 +13,10 @@ import { StartComponentHandler } from '../application/commands/start-component/s
 import { UpdateComponentOutputHandler } from '../application/commands/update-component-output/update-component-output.handler';
 import { OwnedCycleChange } from '../application/owned-cycle-change';
 import { GetCycleHandler } from '../application/queries/get-cycle/get-cycle.handler';
-import { CycleRepository } from '../infrastructure/cycle.repository';
+import { CycleRepository } from '../application/cycle-repository.port';
+import { DataExtractionRecords } from '../application/data-extraction-records.port';
+import { PgCycleRepository } from '../infrastructure/pg-cycle.repository';
+import { PgDataExtractionRecords } from '../infrastructure/pg-data-extraction-records';
 import { ComponentsController } from './components.controller';
 import { CycleEventsConsumer } from './cycle-events.consumer';
 import { CyclesController } from './cycles.controller';
@@ -32,7 +35,11 @@ const commandHandlers = [
   RecordCycleDqScoreHandler,
 ];
 const queryHandlers = [GetCycleHandler];
-const repositories = [CycleRepository, OwnedCycleChange];
+const repositories = [
+  { provide: CycleRepository, useClass: PgCycleRepository },
+  { provide: DataExtractionRecords, useClass: PgDataExtractionRecords },
+  OwnedCycleChange,
+];
 
 @Module({
   imports: [SessionModule, MembershipModule],

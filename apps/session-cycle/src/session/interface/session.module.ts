@@ -6,13 +6,14 @@ import { RenameSessionHandler } from '../application/commands/rename-session/ren
 import { TrackSessionCycleHandler } from '../application/commands/track-session-cycle/track-session-cycle.handler';
 import { GetSessionHandler } from '../application/queries/get-session/get-session.handler';
 import { ListSessionsHandler } from '../application/queries/list-sessions/list-sessions.handler';
-import { SessionRepository } from '../infrastructure/session.repository';
+import { SessionRepository } from '../application/session-repository.port';
+import { PgSessionRepository } from '../infrastructure/pg-session.repository';
 import { SessionEventsConsumer } from './session-events.consumer';
 import { SessionsController } from './sessions.controller';
 
 const commandHandlers = [CreateSessionHandler, RenameSessionHandler, ArchiveSessionHandler, TrackSessionCycleHandler];
 const queryHandlers = [ListSessionsHandler, GetSessionHandler];
-const repositories = [SessionRepository];
+const repositories = [{ provide: SessionRepository, useClass: PgSessionRepository }];
 
 @Module({
   imports: [MembershipModule],

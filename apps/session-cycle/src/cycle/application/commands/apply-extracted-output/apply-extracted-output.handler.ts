@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { causedBy, OutboxWriter } from '@choice-sherpa/events';
-import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../../../shared/domain/domain-errors';
 import { inConsumerTransaction } from '../../../../shared/infrastructure/consumer-transaction';
-import { CycleRepository } from '../../../infrastructure/cycle.repository';
-import { DataExtractionRecordEntity, ExtractionOutcome } from '../../../infrastructure/data-extraction-record.entity';
+import { CycleRepository } from '../../cycle-repository.port';
+import { DataExtractionRecords } from '../../data-extraction-records.port';
 import { ApplyExtractedOutputCommand } from './apply-extracted-output.command';
 
 /**
@@ -19,6 +18,7 @@ export class ApplyExtractedOutputHandler implements ICommandHandler<ApplyExtract
 
   constructor(
     private readonly cycles: CycleRepository,
+    private readonly records: DataExtractionRecords,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -40,32 +40,14 @@ export class ApplyExtractedOutputHandler implements ICommandHandler<ApplyExtract
       await this.cycles.save(tx, cycle, causedBy(event));
       return null;
     });
-    const outcome: ExtractionOutcome = reason === null ? 'applied' : 'ignored';
-    await record(manager, event.event_id, event.payload, outcome, reason);
+    await this.records.record(manager, {
+      eventId: event.event_id,
+      conversationId: event.payload.conversation_id,
+      cycleId: cycle_id,
+      componentType: component_type,
+      outcome: reason === null ? 'applied' : 'ignored',
+      reason,
+    });
     if (reason !== null) this.logger.log({ msg: 'extracted data ignored', event_id: event.event_id, cycle_id, component_type, reason });
   }
-}
-
-async function record(
-  manager: EntityManager,
-  eventId: string,
-  payload: ApplyExtractedOutputCommand['event']['payload'],
-  outcome: ExtractionOutcome,
-  reason: string | null,
-): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(DataExtractionRecordEntity)
-    .values({
-      event_id: eventId,
-      conversation_id: payload.conversation_id,
-      cycle_id: payload.cycle_id,
-      component_type: payload.component_type,
-      outcome,
-      reason,
-      recorded_at: new Date(),
-    })
-    .orIgnore()
-    .execute();
 }

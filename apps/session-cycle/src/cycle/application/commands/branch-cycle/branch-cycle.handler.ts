@@ -1,12 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
-import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
-import { SessionRepository } from '../../../../session/infrastructure/session.repository';
+import { TierLimitsReader } from '../../../../membership/application/tier-limits.reader';
+import { SessionRepository } from '../../../../session/application/session-repository.port';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Cycle } from '../../../domain/cycle.aggregate';
-import { CycleRepository } from '../../../infrastructure/cycle.repository';
-import { findOwnedCycle } from '../../../infrastructure/owned-cycle.finder';
+import { CycleRepository } from '../../cycle-repository.port';
 import type { CycleView } from '../../cycle.view';
 import { BranchCycleCommand } from './branch-cycle.command';
 
@@ -21,10 +20,10 @@ export class BranchCycleHandler implements ICommandHandler<BranchCycleCommand> {
 
   async execute({ userId, cycleId, branchPoint }: BranchCycleCommand): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
-      const owned = await findOwnedCycle(tx.manager, cycleId, userId);
+      const owned = await this.cycles.findOwned(tx.manager, cycleId, userId);
       if (!owned) throw notFound('cycle');
       // Same lock order as creating a cycle (session, then cycle): the branch counts against the session's cycles.
-      const session = await this.sessions.findOwnedForUpdate(tx.manager, owned.session_id, userId);
+      const session = await this.sessions.findOwnedForUpdate(tx.manager, owned.sessionId, userId);
       const parent = await this.cycles.findOwnedForUpdate(tx.manager, cycleId, userId);
       if (!session || !parent) throw notFound('cycle');
       session.assertAcceptsNewCycle();

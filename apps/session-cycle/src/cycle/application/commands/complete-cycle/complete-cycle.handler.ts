@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
-import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { TierLimitsReader } from '../../../../membership/application/tier-limits.reader';
+import { CycleRepository } from '../../cycle-repository.port';
 import { OwnedCycleChange } from '../../owned-cycle-change';
 import type { CycleView } from '../../cycle.view';
 import { CompleteCycleCommand } from './complete-cycle.command';

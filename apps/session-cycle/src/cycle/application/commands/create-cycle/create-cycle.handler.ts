@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
-import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
-import { SessionRepository } from '../../../../session/infrastructure/session.repository';
+import { TierLimitsReader } from '../../../../membership/application/tier-limits.reader';
+import { SessionRepository } from '../../../../session/application/session-repository.port';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Cycle } from '../../../domain/cycle.aggregate';
-import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { CycleRepository } from '../../cycle-repository.port';
 import type { CycleView } from '../../cycle.view';
 import { CreateCycleCommand } from './create-cycle.command';
 

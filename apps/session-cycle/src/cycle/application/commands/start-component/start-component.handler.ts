@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
+import { TierLimitsReader } from '../../../../membership/application/tier-limits.reader';
 import { OwnedCycleChange } from '../../owned-cycle-change';
 import type { CycleView } from '../../cycle.view';
 import { StartComponentCommand } from './start-component.command';

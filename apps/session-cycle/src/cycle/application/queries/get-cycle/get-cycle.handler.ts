@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { notFound } from '@choice-sherpa/platform';
-import { CycleRepository } from '../../../infrastructure/cycle.repository';
+import { CycleRepository } from '../../cycle-repository.port';
 import type { CycleView } from '../../cycle.view';
 import { GetCycleQuery } from './get-cycle.query';
 

@@ -3,7 +3,7 @@ import { UnitOfWork } from '@choice-sherpa/events';
 import { badRequest, conflict } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Membership } from '../../../domain/membership.aggregate';
-import { MembershipRepository } from '../../../infrastructure/membership.repository';
+import { MembershipRepository } from '../../membership-repository.port';
 import { CreateMembershipCommand } from './create-membership.command';
 
 @CommandHandler(CreateMembershipCommand)

@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
-import { MembershipRepository } from '../../../infrastructure/membership.repository';
+import { MembershipRepository } from '../../membership-repository.port';
 import type { Membership } from '../../../domain/membership.aggregate';
 import { UpgradeMembershipCommand } from './upgrade-membership.command';
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Membership } from '../../../domain/membership.aggregate';
-import { MembershipRepository } from '../../../infrastructure/membership.repository';
+import { MembershipRepository } from '../../membership-repository.port';
 import { GetMyMembershipQuery, MyMembershipView } from './get-my-membership.query';
 
 @QueryHandler(GetMyMembershipQuery)

@@ -3,7 +3,7 @@ import { UnitOfWork } from '@choice-sherpa/events';
 import { notFound } from '@choice-sherpa/platform';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import type { Session } from '../../../domain/session.aggregate';
-import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionRepository } from '../../session-repository.port';
 import { ArchiveSessionCommand } from './archive-session.command';
 
 @CommandHandler(ArchiveSessionCommand)

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
-import { TierLimitsReader } from '../../../../membership/infrastructure/tier-limits.reader';
+import { TierLimitsReader } from '../../../../membership/application/tier-limits.reader';
 import { requestMetadata } from '../../../../shared/application/request-metadata';
 import { Session } from '../../../domain/session.aggregate';
-import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionRepository } from '../../session-repository.port';
 import { CreateSessionCommand } from './create-session.command';
 
 @CommandHandler(CreateSessionCommand)

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { causedBy, OutboxWriter } from '@choice-sherpa/events';
 import { inConsumerTransaction } from '../../../../shared/infrastructure/consumer-transaction';
-import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionRepository } from '../../session-repository.port';
 import { TrackSessionCycleCommand } from './track-session-cycle.command';
 
 @CommandHandler(TrackSessionCycleCommand)

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { notFound } from '@choice-sherpa/platform';
 import type { Session } from '../../../domain/session.aggregate';
-import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionRepository } from '../../session-repository.port';
 import { GetSessionQuery } from './get-session.query';
 
 @QueryHandler(GetSessionQuery)

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Session } from '../../../domain/session.aggregate';
-import { SessionRepository } from '../../../infrastructure/session.repository';
+import { SessionRepository } from '../../session-repository.port';
 import { ListSessionsQuery } from './list-sessions.query';
 
 @QueryHandler(ListSessionsQuery)

@@ -2,31 +2,30 @@ import { Injectable } from '@nestjs/common';
 import type { EventMetadataInput, UnitOfWorkTransaction } from '@choice-sherpa/events';
 import type { EntityManager } from 'typeorm';
 import { saveWithEvents } from '../../shared/infrastructure/aggregate-writer';
+import type { MembershipRepository } from '../application/membership-repository.port';
 import type { Membership } from '../domain/membership.aggregate';
 import { findLiveMembership } from './live-membership.finder';
 import { MembershipEntity } from './membership.entity';
 import { MembershipMapper } from './membership.mapper';
 
+/** Memberships in PostgreSQL (the `memberships` table). */
 @Injectable()
-export class MembershipRepository {
-  /** The membership, row-locked, if it belongs to `userId`; undefined otherwise (answered as 404). */
+export class PgMembershipRepository implements MembershipRepository {
   async findOwnedForUpdate(manager: EntityManager, membershipId: string, userId: string): Promise<Membership | undefined> {
     const row = await manager.findOne(MembershipEntity, { where: { id: membershipId, user_id: userId }, lock: { mode: 'pessimistic_write' } });
     return row ? MembershipMapper.toDomain(row) : undefined;
   }
 
-  /** The user's membership that is not cancelled or expired (at most one, by a unique index). */
   async findLive(manager: EntityManager, userId: string): Promise<Membership | undefined> {
     const row = await findLiveMembership(manager, userId);
     return row ? MembershipMapper.toDomain(row) : undefined;
   }
 
-  /** Serialises membership creation per user until the transaction ends. */
   async lockUserMemberships(manager: EntityManager, userId: string): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`memberships:${userId}`]);
   }
 
-  async save(tx: UnitOfWorkTransaction, membership: Membership, metadata: EventMetadataInput): Promise<MembershipEntity> {
-    return saveWithEvents(tx, MembershipEntity, membership, MembershipMapper.toPersistence(membership), metadata);
+  async save(tx: UnitOfWorkTransaction, membership: Membership, metadata: EventMetadataInput): Promise<void> {
+    await saveWithEvents(tx, MembershipEntity, membership, MembershipMapper.toPersistence(membership), metadata);
   }
 }

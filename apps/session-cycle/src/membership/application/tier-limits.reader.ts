@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Membership } from '../domain/membership.aggregate';
 import type { TierLimits } from '../domain/tier-limits';
-import { MembershipRepository } from './membership.repository';
+import { MembershipRepository } from './membership-repository.port';
 
 /** The limits that apply to a user now: their membership's tier while it is in force, else the free tier. */
 @Injectable()

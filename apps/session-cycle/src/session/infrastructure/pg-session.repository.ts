@@ -4,11 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { saveWithEvents } from '../../shared/infrastructure/aggregate-writer';
 import { findLocked } from '../../shared/infrastructure/row-sql';
 import type { Session } from '../domain/session.aggregate';
+import type { SessionRepository } from '../application/session-repository.port';
 import { SessionEntity } from './session.entity';
 import { SessionMapper } from './session.mapper';
 
+/** Sessions in PostgreSQL (the `sessions` table). */
 @Injectable()
-export class SessionRepository {
+export class PgSessionRepository implements SessionRepository {
   /** The session if `userId` owns it: someone else's session is indistinguishable from an unknown one. */
   async findOwned(manager: EntityManager, sessionId: string, userId: string): Promise<Session | undefined> {
     const row = await manager.findOne(SessionEntity, { where: { id: sessionId, user_id: userId } });
@@ -45,7 +47,7 @@ export class SessionRepository {
     return manager.count(SessionEntity, { where: { user_id: userId, status: 'active' } });
   }
 
-  async save(tx: UnitOfWorkTransaction, session: Session, metadata: EventMetadataInput): Promise<SessionEntity> {
-    return saveWithEvents(tx, SessionEntity, session, SessionMapper.toPersistence(session), metadata);
+  async save(tx: UnitOfWorkTransaction, session: Session, metadata: EventMetadataInput): Promise<void> {
+    await saveWithEvents(tx, SessionEntity, session, SessionMapper.toPersistence(session), metadata);
   }
 }

@@ -28,8 +28,12 @@ function withValue(payload: object, path: (string | number)[], replacement: unkn
   return copy;
 }
 
+function classOf(type: EventType): new () => object {
+  return EVENT_REGISTRY[type].payloadClass as new () => object;
+}
+
 function classValidatorAccepts(type: EventType, payload: Record<string, unknown>): boolean {
-  return validateSync(plainToInstance(EVENT_REGISTRY[type].payloadClass, payload), { forbidUnknownValues: true }).length === 0;
+  return validateSync(plainToInstance(classOf(type), payload), { forbidUnknownValues: true }).length === 0;
 }
 
 /** The samples, and a branch that copied components (nested items with an optional output). */
@@ -47,7 +51,7 @@ const SAMPLES: [EventType, Record<string, unknown>][] = [
 describe('compiled payload checks', () => {
   it.each(SAMPLES)('accept the %s sample (the fast path is taken for valid events)', (type, sample) => {
     expect(classValidatorAccepts(type, sample)).toBe(true);
-    expect(passesCompiledChecks(plainToInstance(EVENT_REGISTRY[type].payloadClass, sample))).toBe(true);
+    expect(passesCompiledChecks(plainToInstance(classOf(type), sample))).toBe(true);
   });
 
   it.each(SAMPLES)('never accept a %s payload that class-validator refuses (every field of the sample given odd values)', (type, sample) => {
@@ -57,7 +61,7 @@ describe('compiled payload checks', () => {
       for (const odd of ODD_VALUES) {
         const payload = withValue(sample, path, odd);
         const slow = classValidatorAccepts(type, payload);
-        const fast = passesCompiledChecks(plainToInstance(EVENT_REGISTRY[type].payloadClass, payload));
+        const fast = passesCompiledChecks(plainToInstance(classOf(type), payload));
         if (!slow) refused++;
         // fast accept => class-validator accepts; a fast refusal is only a detour through class-validator
         if (fast && !slow) throw new Error(`compiled checks accepted ${type} with ${path.join('.')} = ${JSON.stringify(odd)}`);
@@ -78,7 +82,7 @@ describe('compiled payload checks', () => {
 
   it('checks nested items by their own class, and refuses a non-object item', () => {
     const sample = samplePayload('analysis.dq_computed');
-    const check = (payload: object) => passesCompiledChecks(plainToInstance(EVENT_REGISTRY['analysis.dq_computed'].payloadClass, payload));
+    const check = (payload: object) => passesCompiledChecks(plainToInstance(classOf('analysis.dq_computed'), payload));
 
     expect(check({ ...sample, element_scores: [{ name: 'Clear frame', score: 101 }] })).toBe(false);
     expect(check({ ...sample, element_scores: ['Clear frame'] })).toBe(false);

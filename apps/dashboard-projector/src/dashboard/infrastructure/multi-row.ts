@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
 
-/** A column of a multi-row statement: its name and PostgreSQL type (the parameter is an array of it). */
+/** A column of a multi-row statement: its name and PostgreSQL type (`jsonb` columns take the value itself, not its JSON). */
 export type Column = readonly [name: string, type: string];
 
 /**
- * Rows for one table, inserted with `unnest` of one array parameter per column; with `conflict` (the key columns),
- * an upsert that overwrites the other columns. Rows must have distinct keys (a statement cannot update one row
- * twice): callers keep the last state per key.
+ * Rows for one table, sent as ONE JSON array of rows (each row an array of its column values) and spread with
+ * `jsonb_array_elements`: one JSON.stringify for the whole table, where one array parameter per column would
+ * escape every quote of every document for PostgreSQL's array syntax. With `conflict` (the key columns), an upsert
+ * that overwrites the other columns. Rows must have distinct keys (a statement cannot update one row twice):
+ * callers keep the last state per key.
  */
 export interface TableWrite {
   table: string;
@@ -28,11 +30,12 @@ export async function writeAll(manager: EntityManager, writes: TableWrite[]): Pr
 }
 
 function insertSql({ table, columns, rows, conflict }: TableWrite, params: unknown[]): string {
-  const first = params.length + 1;
-  for (let i = 0; i < columns.length; i++) params.push(rows.map((row) => row[i]));
+  params.push(JSON.stringify(rows));
+  const n = params.length;
   const names = columns.map(([name]) => name);
-  const unnest = columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
+  // a jsonb column takes the element as it is; any other its text, cast (JSON null gives SQL NULL either way)
+  const values = columns.map(([, type], i) => (type === 'jsonb' ? `NULLIF(r->${i}, 'null'::jsonb)` : `(r->>${i})::${type}`)).join(', ');
   const update = names.filter((name) => !conflict?.includes(name)).map((name) => `${name} = EXCLUDED.${name}`).join(', ');
   const onConflict = conflict ? ` ON CONFLICT (${conflict.join(', ')}) DO UPDATE SET ${update}` : '';
-  return `INSERT INTO ${table} (${names.join(', ')}) SELECT * FROM unnest(${unnest})${onConflict}`;
+  return `INSERT INTO ${table} (${names.join(', ')}) SELECT ${values} FROM jsonb_array_elements($${n}::jsonb) AS r${onConflict}`;
 }

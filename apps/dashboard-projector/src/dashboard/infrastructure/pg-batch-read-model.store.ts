@@ -17,33 +17,32 @@ export interface Kind<R> {
   key(record: R): string;
 }
 
-const json = (record: object) => JSON.stringify(record);
 const lower = (id: string) => id.toLowerCase();
 
 const SESSIONS: Kind<SessionRecord> = {
   table: 'dashboard_sessions', loadBy: 'session_id', conflict: ['session_id'],
   columns: [['session_id', 'uuid'], ['user_id', 'text'], ['doc', 'jsonb']],
-  row: (r) => [r.session_id, r.user_id, json(r)], key: (r) => lower(r.session_id),
+  row: (r) => [r.session_id, r.user_id, r], key: (r) => lower(r.session_id),
 };
 const CYCLES: Kind<CycleRecord> = {
   table: 'dashboard_cycles', loadBy: 'cycle_id', conflict: ['cycle_id'],
   columns: [['cycle_id', 'uuid'], ['session_id', 'uuid'], ['doc', 'jsonb']],
-  row: (r) => [r.cycle_id, r.session_id, json(r)], key: (r) => lower(r.cycle_id),
+  row: (r) => [r.cycle_id, r.session_id, r], key: (r) => lower(r.cycle_id),
 };
 const COMPONENTS: Kind<ComponentRecord> = {
   table: 'dashboard_components', loadBy: 'cycle_id', conflict: ['cycle_id', 'component_type'],
   columns: [['cycle_id', 'uuid'], ['component_type', 'text'], ['session_id', 'uuid'], ['doc', 'jsonb']],
-  row: (r) => [r.cycle_id, r.component_type, r.session_id, json(r)], key: (r) => componentKey(r.cycle_id, r.component_type),
+  row: (r) => [r.cycle_id, r.component_type, r.session_id, r], key: (r) => componentKey(r.cycle_id, r.component_type),
 };
 const CONVERSATIONS: Kind<ConversationRecord> = {
   table: 'dashboard_conversations', loadBy: 'conversation_id', conflict: ['conversation_id'],
   columns: [['conversation_id', 'uuid'], ['session_id', 'uuid'], ['doc', 'jsonb']],
-  row: (r) => [r.conversation_id, r.session_id, json(r)], key: (r) => lower(r.conversation_id),
+  row: (r) => [r.conversation_id, r.session_id, r], key: (r) => lower(r.conversation_id),
 };
 const ANALYSES: Kind<AnalysisRecord> = {
   table: 'dashboard_analyses', loadBy: 'cycle_id', conflict: ['cycle_id'],
   columns: [['cycle_id', 'uuid'], ['session_id', 'uuid'], ['doc', 'jsonb']],
-  row: (r) => [r.cycle_id, r.session_id, json(r)], key: (r) => lower(r.cycle_id),
+  row: (r) => [r.cycle_id, r.session_id, r], key: (r) => lower(r.cycle_id),
 };
 /** The record tables, by record kind. */
 export const RECORD_TABLES = { session: SESSIONS, cycle: CYCLES, component: COMPONENTS, conversation: CONVERSATIONS, analysis: ANALYSES };
@@ -52,7 +51,7 @@ const GAP_COLUMNS: readonly Column[] = [['source', 'text'], ['aggregate_key', 't
 export const POSITION_COLUMNS: readonly Column[] = [['source', 'text'], ['aggregate_key', 'text'], ['last_sequence', 'int']];
 
 export function historyRow({ sequence, occurred_at, record }: ComponentHistoryEntry): unknown[] {
-  return [record.cycle_id, sequence, record.component_type, record.session_id, occurred_at, json(record)];
+  return [record.cycle_id, sequence, record.component_type, record.session_id, occurred_at, record];
 }
 
 function componentKey(cycleId: string, type: string): string {
@@ -68,16 +67,19 @@ class Records<R> {
 
   constructor(private readonly kind: Kind<R>) {}
 
-  async load(manager: EntityManager, ids: Iterable<string>): Promise<void> {
-    const wanted = [...new Set([...ids].map(lower))].filter((id) => !this.loaded.has(id));
-    if (wanted.length === 0) return;
-    const rows: { doc: R }[] = await manager.query(`SELECT doc FROM ${this.kind.table} WHERE ${this.kind.loadBy} = ANY($1::uuid[])`, [wanted]);
-    for (const { doc } of rows) this.byKey.set(this.kind.key(doc), doc);
-    for (const id of wanted) this.loaded.add(id);
+  /** The `loadBy` values among `ids` whose rows are not read yet, and the SELECT that reads them (its ids: parameter `$n`). */
+  wanted(ids: Iterable<string>, n: number): { ids: string[]; sql: string } {
+    return { ids: [...new Set([...ids].map(lower))].filter((id) => !this.loaded.has(id)), sql: `SELECT doc FROM ${this.kind.table} WHERE ${this.kind.loadBy} = ANY($${n}::uuid[])` };
+  }
+
+  /** Takes the rows read for `ids` (every row of those ids: an id without a row has none). */
+  take(ids: string[], docs: R[]): void {
+    for (const doc of docs) this.byKey.set(this.kind.key(doc), doc);
+    for (const id of ids) this.loaded.add(id);
   }
 
   async get(manager: EntityManager, loadId: string, key: string): Promise<R | undefined> {
-    if (!this.loaded.has(lower(loadId))) await this.load(manager, [loadId]);
+    if (!this.loaded.has(lower(loadId))) await loadRecords(manager, [[this as Records<unknown>, [loadId]]]);
     return this.byKey.get(key);
   }
 
@@ -90,6 +92,25 @@ class Records<R> {
   write(): TableWrite {
     return { table: this.kind.table, columns: this.kind.columns, rows: [...this.dirty.values()].map(this.kind.row), conflict: this.kind.conflict };
   }
+}
+
+/**
+ * Reads the rows of several record kinds with ONE statement (a UNION ALL of one SELECT per kind, each row tagged with
+ * its kind's position in the list). Record rows are not locked: each is written only by its own aggregate's events,
+ * whose position the batch has locked before.
+ */
+async function loadRecords(manager: EntityManager, wanted: ReadonlyArray<readonly [Records<unknown>, Iterable<string>]>): Promise<void> {
+  const parts: { records: Records<unknown>; ids: string[]; sql: string }[] = [];
+  for (const [records, ids] of wanted) {
+    const part = records.wanted(ids, parts.length + 1);
+    if (part.ids.length > 0) parts.push({ records, ...part });
+  }
+  if (parts.length === 0) return;
+  const sql = parts.map((part, i) => `SELECT ${i} AS part, doc FROM (${part.sql}) AS p${i}`).join(' UNION ALL ');
+  const rows: { part: number; doc: unknown }[] = await manager.query(sql, parts.map((part) => part.ids));
+  const docs = parts.map(() => [] as unknown[]);
+  for (const row of rows) docs[row.part].push(row.doc);
+  parts.forEach((part, i) => part.records.take(part.ids, docs[i]));
 }
 
 /** The payload ids an event's records are found by, per record kind (its event type's module). */
@@ -106,8 +127,8 @@ function loadIds(event: AnyEvent): { kind: 'session' | 'cycle' | 'component' | '
 }
 
 /**
- * The read model for a batch of events, in the handler's transaction: `load` reads (and locks) the positions and the
- * records the events touch with one statement per table, the projection then runs event after event in memory, in
+ * The read model for a batch of events, in the handler's transaction: `load` locks the positions with one statement,
+ * then reads the records the events touch, every table in one statement; the projection then runs event after event in memory, in
  * stream order, and `flush` writes what changed with one multi-row statement per table. The outcome is the one
  * PgReadModelStore gives applying the events one by one.
  */
@@ -138,7 +159,7 @@ export class PgBatchReadModelStore implements ReadModelBatch {
       const wanted = loadIds(event);
       if (wanted && typeof wanted.id === 'string') ids.set(wanted.kind, [...(ids.get(wanted.kind) ?? []), wanted.id]);
     }
-    for (const [kind, list] of ids) await store.records[kind].load(manager, list);
+    await loadRecords(manager, [...ids].map(([kind, list]) => [store.records[kind] as Records<unknown>, list] as const));
     return store;
   }
 

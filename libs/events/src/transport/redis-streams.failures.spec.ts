@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '../envelope/event-envelope';
 import { parseStreamEntry } from '../parse/parse-event';
-import { streamFor, streamKey } from '../streams/stream-layout';
+import { partitionOf, streamFor, streamKey } from '../streams/stream-layout';
 import type { TransportEvent } from './parse-seam';
 import { RedisStreamsClient } from './testing/redis-streams.client';
 import { RedisStreamsServer } from './stream-transport.server';
@@ -69,6 +69,36 @@ describe('Redis Streams transport under failures', () => {
     expect(letter.raw_fields.data).toBe(JSON.stringify(poison));
     expect(poisonAttempts).toBe(3);
     await waitFor(async () => ((await redis.xpending(streamFor(layout, poison.aggregate_id), group)) as [number])[0] === 0, { what: 'poison acknowledged' });
+  });
+
+  it('acknowledges a poison entry it dead-lettered after its lease was taken over meanwhile: no further attempts', async () => {
+    const poison = makeEvent('agg-poison', 1);
+    const partition = partitionOf(poison.aggregate_id, layout.partitions);
+    const leaseKey = `${layout.prefix}:{${group}}:lease:p${partition}`;
+    const replicas = `${layout.prefix}:{${group}}:replicas`;
+    let poisonAttempts = 0;
+    servers.push(
+      await startConsumer({ url: URL, layout, group, dataSource, maxDeliveries: 3, replica: 'loser' }, async (event) => {
+        if (event.event_id !== poison.event_id) return;
+        poisonAttempts++;
+        if (poisonAttempts === 3) {
+          // Another replica takes the partition while the last attempt runs (as after a lease lapse under load);
+          // two whole lease ticks later this replica knows it no longer holds it.
+          await redis.set(leaseKey, 'winner', 'PX', 60_000);
+          const stolenAt = Date.now();
+          const tickedAt = async () => Number(await redis.zscore(replicas, 'loser'));
+          await waitFor(async () => (await tickedAt()) > stolenAt, { what: 'a lease tick after the takeover' });
+          const first = await tickedAt();
+          await waitFor(async () => (await tickedAt()) > first, { what: 'a second lease tick' });
+        }
+        throw new Error('cannot handle');
+      }, 'poisoned-handler'),
+    );
+    await publishAll(client, [poison]);
+    const stream = streamFor(layout, poison.aggregate_id);
+    await waitFor(async () => (await count('SELECT count(*)::int AS n FROM dead_letter_events')) === 1, { what: 'dead letter' });
+    await waitFor(async () => ((await redis.xpending(stream, group)) as [number])[0] === 0, { what: 'the dead-lettered entry acknowledged' });
+    expect(poisonAttempts).toBe(3);
   });
 
   it('parks malformed and unparseable entries with their reason and keeps consuming', async () => {

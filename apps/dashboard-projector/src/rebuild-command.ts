@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ensureDatabase, PlatformConfig, PlatformLogger, runMigrationsLocked } from '@choice-sherpa/platform';
 import { rebuildReadModel, RebuildReport } from './dashboard/application/rebuild-read-model';
 import { DASHBOARD_MIGRATIONS } from './dashboard/infrastructure/dashboard.migrations';
+import { PgReadModelReset } from './dashboard/infrastructure/pg-read-model.reset';
 import { StreamHistoryReader } from './dashboard/infrastructure/stream-history.reader';
 import { DASHBOARD_HANDLER } from './dashboard/interface/dashboard-events.consumer';
 
@@ -31,7 +32,7 @@ export async function rebuildFromStreams(config: PlatformConfig, logger: Platfor
         throw new TrimmedHistoryError(`streams ${trimmed.map((t) => t.stream).join(', ')} were trimmed; pass --allow-trimmed to rebuild from what is left`);
       }
     }
-    return await rebuildReadModel(dataSource, history.entries(), DASHBOARD_HANDLER, logger);
+    return await rebuildReadModel(new PgReadModelReset(dataSource, DASHBOARD_HANDLER), history.entries(), logger);
   } finally {
     redis.disconnect();
     if (dataSource.isInitialized) await dataSource.destroy();

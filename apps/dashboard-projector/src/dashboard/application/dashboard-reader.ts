@@ -6,7 +6,7 @@ import { compareCycles, CycleComparison } from '../domain/cycle-comparison';
 import { overview, Overview } from '../domain/overview';
 import { SessionSnapshot } from '../domain/session-records';
 import { SessionView, sessionView } from '../domain/session-view';
-import { PgReadModelQueries } from '../infrastructure/pg-read-model.queries';
+import { ReadModelQueries } from './read-model-queries.port';
 
 /**
  * The dashboard's queries. Ownership first: a session (or cycle) that is someone else's is answered exactly like
@@ -14,7 +14,7 @@ import { PgReadModelQueries } from '../infrastructure/pg-read-model.queries';
  */
 @Injectable()
 export class DashboardReader {
-  constructor(private readonly queries: PgReadModelQueries) {}
+  constructor(private readonly queries: ReadModelQueries) {}
 
   async overview(userId: string): Promise<Overview> {
     const records = await this.queries.sessionRecords(await this.queries.sessionIdsOwnedBy(userId));

@@ -1,9 +1,6 @@
 import { AnyEvent, parseStreamEntry } from '@choice-sherpa/events';
-import type { DataSource } from 'typeorm';
 import { PROJECTED_EVENT_TYPES, projectEvent } from '../domain/project-event';
-import { READ_MODEL_TABLES } from '../infrastructure/dashboard.migrations';
-import { PgReadModelStore } from '../infrastructure/pg-read-model.store';
-import type { StreamEntry } from '../infrastructure/stream-history.reader';
+import type { ReadModelReset, StreamEntry } from './read-model-reset.port';
 
 export interface RebuildReport {
   entries: number;
@@ -25,19 +22,9 @@ export interface RebuildLog {
  * transaction: readers and a still-running consumer wait on the table locks and then see the rebuilt model (the
  * consumer's redelivered events are duplicates by then), and a failure leaves the old model untouched.
  */
-export async function rebuildReadModel(
-  dataSource: DataSource,
-  entries: AsyncIterable<StreamEntry>,
-  handler: string,
-  log: RebuildLog,
-): Promise<RebuildReport> {
+export async function rebuildReadModel(reset: ReadModelReset, entries: AsyncIterable<StreamEntry>, log: RebuildLog): Promise<RebuildReport> {
   const report: RebuildReport = { entries: 0, applied: 0, stale: 0, gaps: 0, not_projected: 0, invalid: 0 };
-  await dataSource.transaction(async (manager) => {
-    // processed_events first: a consumer's transaction takes it first too, so the rebuild queues behind it, no deadlock
-    await manager.query(`LOCK TABLE processed_events, ${READ_MODEL_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
-    await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
-    await manager.query('DELETE FROM processed_events WHERE handler = $1', [handler]);
-    const store = new PgReadModelStore(manager);
+  await reset.inEmptiedReadModel(async ({ store, markProcessed }) => {
     for await (const entry of entries) {
       report.entries++;
       const parsed = parseStreamEntry(entry.fields);
@@ -51,11 +38,7 @@ export async function rebuildReadModel(
         report.not_projected++;
         continue;
       }
-      const inserted: unknown[] = await manager.query(
-        'INSERT INTO processed_events (event_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-        [event.event_id, handler],
-      );
-      if (inserted.length === 0) {
+      if (!(await markProcessed(event.event_id))) {
         report.stale++;
         continue;
       }

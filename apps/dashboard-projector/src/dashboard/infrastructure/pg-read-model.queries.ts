@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import type { ComponentHistoryEntry } from '../domain/read-model';
 import { aggregateKey, byPosition, SEQUENCE_SOURCES, SequencePosition } from '../domain/sequence-position';
 import type { SessionRecords } from '../domain/session-records';
+import type { ReadModelQueries } from '../application/read-model-queries.port';
 
 /** Reads whole sessions' records for the views (a session holds a handful of cycles: a few dozen rows). */
 @Injectable()
-export class PgReadModelQueries {
+export class PgReadModelQueries implements ReadModelQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async sessionIdsOwnedBy(userId: string): Promise<string[]> {

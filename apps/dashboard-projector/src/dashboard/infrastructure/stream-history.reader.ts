@@ -1,11 +1,6 @@
 import type Redis from 'ioredis';
 import { allStreams, StreamLayout } from '@choice-sherpa/events';
-
-export interface StreamEntry {
-  stream: string;
-  id: string;
-  fields: Record<string, string>;
-}
+import type { StreamEntry } from '../application/read-model-reset.port';
 
 export interface TrimmedStream {
   stream: string;

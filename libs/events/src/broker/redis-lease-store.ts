@@ -8,10 +8,12 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 export class RedisLeaseStore implements LeaseStore {
   constructor(private readonly redis: Redis) {}
 
+  /** One round trip (the three commands pipelined, in order). */
   async heartbeat(key: string, replica: string, now: number, ttlMs: number): Promise<number> {
-    await this.redis.zadd(key, now, replica);
-    await this.redis.zremrangebyscore(key, '-inf', now - ttlMs);
-    return this.redis.zcard(key);
+    const results = await this.redis.pipeline().zadd(key, now, replica).zremrangebyscore(key, '-inf', now - ttlMs).zcard(key).exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('redis pipeline returned no results');
+    return results[2][1] as number;
   }
 
   async leave(key: string, replica: string): Promise<void> {

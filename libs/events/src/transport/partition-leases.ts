@@ -42,22 +42,22 @@ export class PartitionLeases {
     const live = Math.max(1, await this.store.heartbeat(replicas, this.replica, startedAt, this.ttlMs));
     const share = Math.ceil(this.partitions / live);
 
-    for (const partition of this.owned()) {
-      const renewed = await this.store.renew(this.leaseKey(partition), this.replica, this.ttlMs);
-      if (renewed) this.held.set(partition, validUntil);
-      else this.forget(partition);
-    }
+    // The renewals together (one round trip on an auto-pipelined connection), then the acquisitions in rounds of as
+    // many candidates as partitions are missing, in this replica's order.
+    const owned = this.owned();
+    const renewed = await Promise.all(owned.map((partition) => this.store.renew(this.leaseKey(partition), this.replica, this.ttlMs)));
+    owned.forEach((partition, i) => (renewed[i] ? this.held.set(partition, validUntil) : this.forget(partition)));
     for (const partition of this.owned().slice(share)) await this.release(partition);
-    if (this.held.size >= share) return;
     const offset = fnv1a32(this.replica) % this.partitions;
-    for (let i = 0; i < this.partitions && this.held.size < share; i++) {
-      const partition = (offset + i) % this.partitions;
-      if (this.held.has(partition)) continue;
-      const taken = await this.store.acquire(this.leaseKey(partition), this.replica, this.ttlMs);
-      if (taken) {
+    const candidates = Array.from({ length: this.partitions }, (_, i) => (offset + i) % this.partitions).filter((p) => !this.held.has(p));
+    while (this.held.size < share && candidates.length > 0) {
+      const round = candidates.splice(0, share - this.held.size);
+      const taken = await Promise.all(round.map((partition) => this.store.acquire(this.leaseKey(partition), this.replica, this.ttlMs)));
+      round.forEach((partition, i) => {
+        if (!taken[i]) return;
         this.held.set(partition, validUntil);
         this.callbacks.acquired(partition);
-      }
+      });
     }
   }
 

@@ -147,12 +147,11 @@ export class StreamTransportServer extends Server<Record<string, Function>, Redi
   private async maintain(broker: StreamBroker, partitions: number[]): Promise<void> {
     const { group, layout, trim } = this.options;
     const trimNow = trim !== false && Date.now() - this.lastTrimAt >= trim.intervalMs;
-    for (const partition of partitions) {
-      const stream = streamKey(layout, partition);
-      const lag = await broker.lag(stream, group);
-      if (lag !== null) consumerLag.set({ group, stream }, lag);
-      if (trimNow) await broker.trim(stream, trim.retentionMs);
-    }
+    const streams = partitions.map((partition) => streamKey(layout, partition));
+    // Together: one round trip on an auto-pipelined connection.
+    const lags = await Promise.all(streams.map((stream) => broker.lag(stream, group)));
+    streams.forEach((stream, i) => lags[i] !== null && consumerLag.set({ group, stream }, lags[i]));
+    if (trimNow) for (const stream of streams) await broker.trim(stream, trim.retentionMs);
     if (trimNow) this.lastTrimAt = Date.now();
   }
 }

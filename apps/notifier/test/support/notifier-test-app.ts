@@ -35,7 +35,11 @@ export class NotifierTestApp {
     private readonly client: RedisStreamsClient,
   ) {}
 
-  static async start(settings: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<NotifierTestApp> {
+  /**
+   * `setupSql` runs on the migrated database and `backlog` is published before the consumer starts (so its first
+   * read of each partition gets those events together).
+   */
+  static async start(settings: { smtpUrl?: string; env?: Record<string, string>; setupSql?: string[]; backlog?: (AnyEvent | EventEnvelope)[] } = {}): Promise<NotifierTestApp> {
     const database = await createTestDatabase('notifier');
     const env = testPlatformEnv({
       databaseUrl: database.url,
@@ -57,11 +61,14 @@ export class NotifierTestApp {
     configurePlatformHttp(app);
     const layout: StreamLayout = { prefix: config.streamPrefix, partitions: config.streamPartitions };
     const server = new RedisStreamsServer({ ...FAST, url: TEST_REDIS_URL, group: config.service, replica: uniqueName('replica'), dataSource: app.get(DataSource), layout });
+    const client = new RedisStreamsClient({ url: TEST_REDIS_URL, layout });
+    for (const sql of settings.setupSql ?? []) await app.get(DataSource).query(sql);
+    for (const event of settings.backlog ?? []) await client.publishEvent(event);
     app.connectMicroservice({ strategy: server });
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    return new NotifierTestApp(app, `http://127.0.0.1:${port}`, database, config, new RedisStreamsClient({ url: TEST_REDIS_URL, layout }));
+    return new NotifierTestApp(app, `http://127.0.0.1:${port}`, database, config, client);
   }
 
   async publish(...events: (AnyEvent | EventEnvelope)[]): Promise<void> {

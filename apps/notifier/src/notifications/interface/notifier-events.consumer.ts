@@ -5,7 +5,12 @@ import { ProjectSummaryFacts, SummaryFactEvent } from '../application/project-su
 import { QueueCycleSummary } from '../application/queue-cycle-summary';
 import { MembershipEvent, RecordMembershipChange } from '../application/record-membership-change';
 
-/** Thin: each event goes to its use case inside the idempotent transaction the transport opened for it. */
+/**
+ * Thin: batch handlers. Each gets the events of a read that it has not processed yet, in stream order (per-aggregate
+ * order holds), inside the read's one idempotent transaction (one processed_events statement for all of them), and
+ * hands them to its use case one after another. A batch that throws rolls back and comes again one event at a time
+ * (`[event]`), so a failing event is retried and dead-lettered alone, as before.
+ */
 @Controller()
 export class NotifierEventsConsumer {
   constructor(
@@ -14,21 +19,24 @@ export class NotifierEventsConsumer {
     private readonly summaries: QueueCycleSummary,
   ) {}
 
-  @OnStreamEvent(['membership.created', 'membership.upgraded', 'membership.cancelled'], { handler: 'email-when-membership-changes' })
-  async onMembership(@Payload() event: MembershipEvent, @Ctx() context: RedisStreamsContext): Promise<void> {
-    await this.memberships.execute(context.requireManager(), event);
+  @OnStreamEvent(['membership.created', 'membership.upgraded', 'membership.cancelled'], { handler: 'email-when-membership-changes', batch: true })
+  async onMembership(@Payload() events: MembershipEvent[], @Ctx() context: RedisStreamsContext): Promise<void> {
+    const manager = context.requireManager();
+    for (const event of events) await this.memberships.execute(manager, event);
   }
 
   @OnStreamEvent(
     ['session.created', 'session.renamed', 'cycle.branched', 'component.output_updated', 'component.completed', 'analysis.pugh_computed'],
-    { handler: 'project-cycle-summary-facts' },
+    { handler: 'project-cycle-summary-facts', batch: true },
   )
-  async onSummaryFact(@Payload() event: SummaryFactEvent, @Ctx() context: RedisStreamsContext): Promise<void> {
-    await this.facts.execute(context.requireManager(), event);
+  async onSummaryFact(@Payload() events: SummaryFactEvent[], @Ctx() context: RedisStreamsContext): Promise<void> {
+    const manager = context.requireManager();
+    for (const event of events) await this.facts.execute(manager, event);
   }
 
-  @OnStreamEvent('cycle.completed', { handler: 'email-summary-when-cycle-completed' })
-  async onCycleCompleted(@Payload() event: EventOf<'cycle.completed'>, @Ctx() context: RedisStreamsContext): Promise<void> {
-    await this.summaries.execute(context.requireManager(), event);
+  @OnStreamEvent('cycle.completed', { handler: 'email-summary-when-cycle-completed', batch: true })
+  async onCycleCompleted(@Payload() events: EventOf<'cycle.completed'>[], @Ctx() context: RedisStreamsContext): Promise<void> {
+    const manager = context.requireManager();
+    for (const event of events) await this.summaries.execute(manager, event);
   }
 }

@@ -23,7 +23,11 @@ export class AnalysisWorkerTestApp {
     private readonly client: RedisStreamsClient,
   ) {}
 
-  static async start(): Promise<AnalysisWorkerTestApp> {
+  /**
+   * `setupSql` runs on the migrated database and `backlog` is published before the consumer starts (so its first
+   * read of each partition gets those events together).
+   */
+  static async start(settings: { setupSql?: string[]; backlog?: EventEnvelope[] } = {}): Promise<AnalysisWorkerTestApp> {
     const database = await createTestDatabase('analysis');
     const env = testPlatformEnv({ databaseUrl: database.url, streamPrefix: uniqueName('analysis'), STREAM_PARTITIONS: '2', LOG_LEVEL: 'silent' });
     const config = loadPlatformConfig('analysis-worker', env);
@@ -32,10 +36,13 @@ export class AnalysisWorkerTestApp {
     const app = await NestFactory.create(AnalysisWorkerTestModule, { logger: false, abortOnError: false });
     const layout: StreamLayout = { prefix: config.streamPrefix, partitions: config.streamPartitions };
     const server = new RedisStreamsServer({ ...FAST, maxDeliveries: 2, url: TEST_REDIS_URL, group: config.service, replica: uniqueName('replica'), dataSource: app.get(DataSource), layout });
+    const client = new RedisStreamsClient({ url: TEST_REDIS_URL, layout });
+    for (const sql of settings.setupSql ?? []) await app.get(DataSource).query(sql);
+    for (const event of settings.backlog ?? []) await client.publishEvent(event);
     connectStreamConsumer(app, server);
     await app.startAllMicroservices();
     await app.init();
-    return new AnalysisWorkerTestApp(app, database, layout, new RedisStreamsClient({ url: TEST_REDIS_URL, layout }));
+    return new AnalysisWorkerTestApp(app, database, layout, client);
   }
 
   async publish(...events: EventEnvelope[]): Promise<void> {

@@ -8,16 +8,17 @@ import { RecomputeAnalysisHandler } from '../application/recompute-analysis/reco
 export const BRANCH_ANALYSIS_HANDLER = 'compute-analysis-when-cycle-branched';
 
 /**
- * Thin: a branch that copied consequences and/or decision_quality complete gets its own Pugh / DQ results (and the
- * analysis.* events), computed from the copied outputs in one idempotent transaction; any other branch is skipped.
+ * Thin, a batch handler: a branch that copied consequences and/or decision_quality complete gets its own Pugh / DQ
+ * results (and the analysis.* events), computed from the copied outputs in the read's one idempotent transaction;
+ * any other branch is skipped. A batch that throws comes again one event at a time (retries, dead letters).
  */
 @Controller()
 export class CycleBranchedConsumer {
   constructor(private readonly recompute: RecomputeAnalysisHandler) {}
 
-  @OnStreamEvent('cycle.branched', { handler: BRANCH_ANALYSIS_HANDLER })
-  async onCycleBranched(@Payload() event: TypedEvent<'cycle.branched'>, @Ctx() context: RedisStreamsContext): Promise<void> {
-    const commands = RecomputeAnalysisCommand.fromBranch(event);
+  @OnStreamEvent('cycle.branched', { handler: BRANCH_ANALYSIS_HANDLER, batch: true })
+  async onCycleBranched(@Payload() events: TypedEvent<'cycle.branched'>[], @Ctx() context: RedisStreamsContext): Promise<void> {
+    const commands = events.flatMap((event) => RecomputeAnalysisCommand.fromBranch(event));
     if (commands.length === 0) return;
     const manager = context.requireManager();
     for (const command of commands) await this.recompute.execute(command, manager);

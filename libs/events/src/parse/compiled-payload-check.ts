@@ -1,5 +1,4 @@
 import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
 /**
  * The catalog's class-validator rules, compiled once per class into plain checks: every decorator's own `validate`
@@ -16,6 +15,7 @@ export function passesCompiledChecks(instance: object): boolean {
   return check !== null && check(instance);
 }
 
+type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 type Check = (object: object) => boolean;
 type ValueCheck = (object: object, value: unknown) => boolean;
 

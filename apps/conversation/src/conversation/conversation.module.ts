@@ -7,18 +7,24 @@ import { RecordSessionOwnerHandler } from './application/commands/record-session
 import { RetryReplyHandler } from './application/commands/retry-reply/retry-reply.handler';
 import { SendMessageHandler } from './application/commands/send-message/send-message.handler';
 import { TrackComponentHandler } from './application/commands/track-component/track-component.handler';
+import { ConversationMetrics } from './application/conversation-metrics.port';
+import { ConversationRepository } from './application/conversation-repository.port';
 import { Facilitator } from './application/facilitator.port';
+import { IdempotencyRepository } from './application/idempotency-repository.port';
+import { ProjectionsRepository } from './application/projections-repository.port';
 import { GetConversationHandler } from './application/queries/get-conversation/get-conversation.handler';
 import { ReplyGenerator } from './application/reply-generator';
 import { TurnRunner } from './application/turn-runner';
-import { ConversationRepository } from './infrastructure/conversation.repository';
-import { IdempotencyRepository } from './infrastructure/idempotency.repository';
+import { UsageRepository } from './application/usage-repository.port';
+import { PromConversationMetrics } from './infrastructure/conversation.metrics';
+import { PgConversationRepository } from './infrastructure/conversation.repository';
+import { PgIdempotencyRepository } from './infrastructure/idempotency.repository';
 import { IdempotencyKeyRetention } from './infrastructure/idempotency-key-retention';
 import { MeteredFacilitator } from './infrastructure/metered.facilitator';
 import { OfflineFacilitator } from './infrastructure/offline/offline.facilitator';
 import { OpenAiFacilitator } from './infrastructure/openai/openai.facilitator';
-import { ProjectionsRepository } from './infrastructure/projections.repository';
-import { UsageRepository } from './infrastructure/usage.repository';
+import { PgProjectionsRepository } from './infrastructure/projections.repository';
+import { PgUsageRepository } from './infrastructure/usage.repository';
 import { ConversationEventsConsumer } from './interface/conversation-events.consumer';
 import { ConversationsController } from './interface/conversations.controller';
 
@@ -32,7 +38,14 @@ const commandHandlers = [
   RecordMembershipHandler,
 ];
 const queryHandlers = [GetConversationHandler];
-const repositories = [ConversationRepository, ProjectionsRepository, UsageRepository, IdempotencyRepository];
+/** The application's ports and their implementations. */
+const ports = [
+  { provide: ConversationRepository, useClass: PgConversationRepository },
+  { provide: ProjectionsRepository, useClass: PgProjectionsRepository },
+  { provide: UsageRepository, useClass: PgUsageRepository },
+  { provide: IdempotencyRepository, useClass: PgIdempotencyRepository },
+  { provide: ConversationMetrics, useClass: PromConversationMetrics },
+];
 const services = [ReplyGenerator, TurnRunner, IdempotencyKeyRetention];
 
 /** The facilitator chosen by AI_PROVIDER, metered. */
@@ -47,7 +60,7 @@ function facilitatorFor(settings: ConversationSettings): Facilitator {
     { provide: Facilitator, inject: [CONVERSATION_SETTINGS_TOKEN], useFactory: facilitatorFor },
     ...commandHandlers,
     ...queryHandlers,
-    ...repositories,
+    ...ports,
     ...services,
   ],
 })

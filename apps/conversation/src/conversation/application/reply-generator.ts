@@ -6,10 +6,10 @@ import type { Conversation } from '../domain/conversation.aggregate';
 import { ConversationNotFoundError, ReplyInProgressError } from '../domain/conversation-errors';
 import { MAX_MESSAGE_CHARS, type Message } from '../domain/message';
 import type { TurnPlan } from '../domain/turn';
-import { ConversationRepository, type LoadedConversation } from '../infrastructure/conversation.repository';
-import { conversationMessages } from '../infrastructure/conversation.metrics';
-import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
-import { ProjectionsRepository } from '../infrastructure/projections.repository';
+import { ConversationRepository, type LoadedConversation } from './conversation-repository.port';
+import { IdempotencyRepository } from './idempotency-repository.port';
+import { ProjectionsRepository } from './projections-repository.port';
+import { ConversationMetrics } from './conversation-metrics.port';
 import type { CycleContext } from './cycle-context';
 import { FacilitatorUnavailableError } from './facilitator.port';
 import { extractionOf, type TurnListener, type TurnResult } from './turn-result';
@@ -48,6 +48,7 @@ export class ReplyGenerator {
     private readonly projections: ProjectionsRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly runner: TurnRunner,
+    private readonly metrics: ConversationMetrics,
     @Inject(CONVERSATION_SETTINGS_TOKEN) private readonly settings: ConversationSettings,
   ) {}
 
@@ -117,7 +118,7 @@ export class ReplyGenerator {
       await this.idempotency.complete(manager, pending.userMessage.id, turn);
       return turn;
     });
-    conversationMessages.inc({ role: 'assistant' });
+    this.metrics.messageStored('assistant');
     return result;
   }
 }

@@ -1,4 +1,7 @@
+import { Injectable } from '@nestjs/common';
+import type { MessageRole } from '@choice-sherpa/events/outputs';
 import { Counter, Histogram, register } from 'prom-client';
+import { ConversationMetrics } from '../application/conversation-metrics.port';
 
 function once<T>(name: string, create: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? create();
@@ -27,6 +30,14 @@ export const aiFirstToken = once('ai_first_token_seconds', () =>
   }),
 );
 
-export const conversationMessages = once('conversation_messages_total', () =>
+const conversationMessages = once('conversation_messages_total', () =>
   new Counter({ name: 'conversation_messages_total', help: 'Messages stored, by role', labelNames: ['role'] }),
 );
+
+/** The application's counts, in the process's prom-client registry. */
+@Injectable()
+export class PromConversationMetrics implements ConversationMetrics {
+  messageStored(role: MessageRole): void {
+    conversationMessages.inc({ role });
+  }
+}

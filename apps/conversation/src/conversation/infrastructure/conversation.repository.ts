@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ConversationRepository, type LoadedConversation } from '../application/conversation-repository.port';
 import { Conversation, type ConversationSnapshot } from '../domain/conversation.aggregate';
 import type { Message } from '../domain/message';
-
-export interface LoadedConversation {
-  conversation: Conversation;
-  /** The session's owner from the session.created projection; null while it has not arrived. */
-  ownerId: string | null;
-  generationToken: string | null;
-  generatingUntil: Date | null;
-}
 
 const COLUMNS = `c.id, c.session_id, c.cycle_id, c.component_id, c.component_type, c.state, c.phase, c.inherited_from,
   c.extracted_output, c.proposed_output, c.user_message_count, c.component_locked, c.awaiting_reply_to,
@@ -47,9 +40,9 @@ function toMessage(row: Row): Message {
   return { id: row.id, role: row.role, content: row.content, created_at: new Date(row.created_at).toISOString() };
 }
 
-/** Conversations and their messages; every write happens in the caller's transaction (with its outbox rows). */
+/** Conversations and their messages in PostgreSQL; every write happens in the caller's transaction (with its outbox rows). */
 @Injectable()
-export class ConversationRepository {
+export class PgConversationRepository implements ConversationRepository {
   async find(manager: EntityManager, id: string, forUpdate = false): Promise<LoadedConversation | undefined> {
     const rows: Row[] = await manager.query(
       `SELECT ${COLUMNS} FROM conversations c LEFT JOIN session_owners o ON o.session_id = c.session_id WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`,

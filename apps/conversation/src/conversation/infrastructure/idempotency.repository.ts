@@ -1,23 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-export interface IdempotencyRecord {
-  conversationId: string;
-  requestHash: string;
-  userMessageId: string;
-  /** The answer of the first request once it has one (null while its reply is missing). */
-  response: unknown | null;
-}
-
-/** What a repeated request must match: the same conversation and content. */
-export function requestHash(conversationId: string, content: string): string {
-  return createHash('sha256').update(conversationId).update('\u0000').update(content).digest('hex');
-}
+import { IdempotencyRepository, type IdempotencyRecord } from '../application/idempotency-repository.port';
 
 /** Idempotency-Key of POST messages (API.md), per user, stored with the user message it created. */
 @Injectable()
-export class IdempotencyRepository {
+export class PgIdempotencyRepository implements IdempotencyRepository {
   async find(manager: EntityManager, userId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const rows: Array<Record<string, any>> = await manager.query(
       'SELECT conversation_id, request_hash, user_message_id, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',

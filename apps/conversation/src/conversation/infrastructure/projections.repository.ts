@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { MEMBERSHIP_TIERS, type ComponentType, type MembershipTier } from '@choice-sherpa/events/outputs';
 import type { EntityManager } from 'typeorm';
 import { EMPTY_CYCLE_CONTEXT, type CycleContext } from '../application/cycle-context';
+import { ProjectionsRepository } from '../application/projections-repository.port';
 
 /** What the service learns from other services' events: session owners, membership tiers, cycle outputs. */
 @Injectable()
-export class ProjectionsRepository {
+export class PgProjectionsRepository implements ProjectionsRepository {
   async recordSessionOwner(manager: EntityManager, sessionId: string, userId: string): Promise<void> {
     await manager.query('INSERT INTO session_owners (session_id, user_id) VALUES ($1, $2) ON CONFLICT (session_id) DO NOTHING', [sessionId, userId]);
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { UsageRepository } from '../application/usage-repository.port';
 
 /** AI messages per user per UTC day, counted in the transaction that stores the message. */
 @Injectable()
-export class UsageRepository {
+export class PgUsageRepository implements UsageRepository {
   /**
    * Counts one message if the user is under `max` (null = unlimited); returns the count after it, or null when
    * the limit was already reached. The row lock makes concurrent messages of one user take turns, so the limit is exact.

@@ -3,8 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@choice-sherpa/events';
 import { greetingFor } from '../../../domain/component-guides';
 import { Conversation } from '../../../domain/conversation.aggregate';
-import { ConversationRepository } from '../../../infrastructure/conversation.repository';
-import { ProjectionsRepository } from '../../../infrastructure/projections.repository';
+import { ConversationRepository } from '../../conversation-repository.port';
+import { ProjectionsRepository } from '../../projections-repository.port';
 import { InheritConversationsCommand } from './inherit-conversations.command';
 
 /** Deliveries to wait for a parent conversation that another partition has not delivered yet. */

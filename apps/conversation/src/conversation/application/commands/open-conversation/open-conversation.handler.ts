@@ -2,8 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@choice-sherpa/events';
 import { greetingFor } from '../../../domain/component-guides';
 import { Conversation } from '../../../domain/conversation.aggregate';
-import { ConversationRepository } from '../../../infrastructure/conversation.repository';
-import { conversationMessages } from '../../../infrastructure/conversation.metrics';
+import { ConversationMetrics } from '../../conversation-metrics.port';
+import { ConversationRepository } from '../../conversation-repository.port';
 import { OpenConversationCommand } from './open-conversation.command';
 
 /** One conversation per (cycle, component_type): a repeated start (or a redelivery) finds it and does nothing. */
@@ -12,6 +12,7 @@ export class OpenConversationHandler implements ICommandHandler<OpenConversation
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly outbox: OutboxWriter,
+    private readonly metrics: ConversationMetrics,
   ) {}
 
   async execute({ component, metadata, manager }: OpenConversationCommand): Promise<void> {
@@ -19,6 +20,6 @@ export class OpenConversationHandler implements ICommandHandler<OpenConversation
     const { conversation, greeting } = Conversation.open(component, greetingFor(component.componentType));
     if (!(await this.conversations.insert(manager, conversation, [greeting]))) return;
     await this.outbox.append(manager, conversation.pullEvents(metadata));
-    conversationMessages.inc({ role: 'assistant' });
+    this.metrics.messageStored('assistant');
   }
 }

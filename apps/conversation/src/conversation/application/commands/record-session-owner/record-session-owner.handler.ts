@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionsRepository } from '../../../infrastructure/projections.repository';
+import { ProjectionsRepository } from '../../projections-repository.port';
 import { RecordSessionOwnerCommand } from './record-session-owner.command';
 
 @CommandHandler(RecordSessionOwnerCommand)

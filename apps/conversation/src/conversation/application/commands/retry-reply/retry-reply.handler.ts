@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@choice-sherpa/events';
 import { ConversationNotFoundError } from '../../../domain/conversation-errors';
-import { ConversationRepository } from '../../../infrastructure/conversation.repository';
+import { ConversationRepository } from '../../conversation-repository.port';
 import { ReplyGenerator } from '../../reply-generator';
 import { requestMetadata } from '../../request-metadata';
 import type { TurnResult } from '../../turn-result';

@@ -3,11 +3,11 @@ import { UnitOfWork } from '@choice-sherpa/events';
 import { v7 as uuidv7 } from 'uuid';
 import { ConversationNotFoundError, IdempotencyKeyReusedError } from '../../../domain/conversation-errors';
 import { dailyMessageLimit, quotaDay, tierLimitReached } from '../../../domain/tier-quota';
-import { ConversationRepository } from '../../../infrastructure/conversation.repository';
-import { conversationMessages } from '../../../infrastructure/conversation.metrics';
-import { IdempotencyRepository, requestHash, type IdempotencyRecord } from '../../../infrastructure/idempotency.repository';
-import { ProjectionsRepository } from '../../../infrastructure/projections.repository';
-import { UsageRepository } from '../../../infrastructure/usage.repository';
+import { ConversationRepository } from '../../conversation-repository.port';
+import { IdempotencyRepository, requestHash, type IdempotencyRecord } from '../../idempotency-repository.port';
+import { ProjectionsRepository } from '../../projections-repository.port';
+import { UsageRepository } from '../../usage-repository.port';
+import { ConversationMetrics } from '../../conversation-metrics.port';
 import { ReplyGenerator, type PendingTurn } from '../../reply-generator';
 import { requestMetadata } from '../../request-metadata';
 import type { TurnResult } from '../../turn-result';
@@ -26,6 +26,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     private readonly usage: UsageRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly replies: ReplyGenerator,
+    private readonly metrics: ConversationMetrics,
   ) {}
 
   async execute(command: SendMessageCommand): Promise<TurnResult> {
@@ -56,7 +57,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       for (const piece of started.done.assistant_message.content.match(/\S+\s*/g) ?? []) command.listener.delta(piece);
       return started.done;
     }
-    if (started.fresh) conversationMessages.inc({ role: 'user' });
+    if (started.fresh) this.metrics.messageStored('user');
     command.listener.userMessage(started.pending.userMessage);
     return this.replies.generate(started.pending, command.listener);
   }

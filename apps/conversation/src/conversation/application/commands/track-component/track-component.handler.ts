@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConversationRepository } from '../../../infrastructure/conversation.repository';
-import { ProjectionsRepository } from '../../../infrastructure/projections.repository';
+import { ConversationRepository } from '../../conversation-repository.port';
+import { ProjectionsRepository } from '../../projections-repository.port';
 import { TrackComponentCommand } from './track-component.command';
 
 /**

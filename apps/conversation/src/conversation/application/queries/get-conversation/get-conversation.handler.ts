@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ConversationNotFoundError } from '../../../domain/conversation-errors';
-import { ConversationRepository } from '../../../infrastructure/conversation.repository';
+import { ConversationRepository } from '../../conversation-repository.port';
 import { GetConversationQuery, type ConversationView } from './get-conversation.query';
 
 @QueryHandler(GetConversationQuery)

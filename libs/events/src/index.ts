@@ -4,6 +4,7 @@ export * from './catalog';
 export * from './parse';
 export * from './bus';
 export * from './outbox';
+export * from './transaction';
 export * from './transport';
 export * from './broker';
 export * from './dead-letters';

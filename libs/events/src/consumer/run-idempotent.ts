@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { openTransaction } from '../transaction/ambient-transaction';
 
 export type IdempotentOutcome = 'applied' | 'duplicate';
 
@@ -20,7 +21,8 @@ export async function recordProcessed(manager: EntityManager, handler: string, e
 
 /**
  * Runs `effect` in one transaction with the `processed_events (event_id, handler)` row; a row that is already there
- * means an earlier delivery committed, so the effect is skipped.
+ * means an earlier delivery committed, so the effect is skipped. The transaction is the ambient one inside `effect`
+ * (TransactionScope.manager(), UnitOfWork.run join it); a throwing effect rolls all of it back, the row included.
  */
 export async function runIdempotent(
   dataSource: DataSource,
@@ -28,7 +30,7 @@ export async function runIdempotent(
   eventId: string,
   effect: (manager: EntityManager) => Promise<unknown>,
 ): Promise<IdempotentOutcome> {
-  return dataSource.transaction(async (manager) => {
+  return openTransaction(dataSource, async ({ manager }) => {
     const inserted: unknown[] = await manager.query(PROCESSED_INSERT, [eventId, handler]);
     if (inserted.length === 0) return 'duplicate';
     await effect(manager);

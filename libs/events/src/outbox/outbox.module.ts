@@ -8,6 +8,7 @@ import { DEFAULT_STREAM_LAYOUT, StreamLayout } from '../streams/stream-layout';
 import { OutboxRelay } from './outbox-relay';
 import type { OutboxRelayOptions } from './outbox-relay.options';
 import { OutboxWriter } from './outbox-writer';
+import { TransactionScope } from '../transaction/transaction-scope';
 import { UnitOfWork } from './unit-of-work';
 
 export interface OutboxModuleOptions {
@@ -58,8 +59,8 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeAppli
 }
 
 /**
- * Global module for a producing service: `UnitOfWork` and `OutboxWriter` for repositories, and the relay running in
- * the background. Needs the service's TypeORM DataSource (TypeOrmModule / PlatformModule) with OUTBOX_MIGRATIONS.
+ * Global module for a producing service: `UnitOfWork`, `TransactionScope` and `OutboxWriter` for repositories, and
+ * the relay running in the background. Needs the service's TypeORM DataSource (TypeOrmModule / PlatformModule) with OUTBOX_MIGRATIONS.
  */
 @Module({})
 export class OutboxModule {
@@ -106,9 +107,10 @@ export class OutboxModule {
           inject: [getDataSourceToken(), OutboxWriter, OutboxRelay],
           useFactory: (dataSource: DataSource, writer: OutboxWriter, relay: OutboxRelay) => new UnitOfWork(dataSource, writer, () => relay.wake()),
         },
+        { provide: TransactionScope, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new TransactionScope(dataSource) },
         OutboxRelayLifecycle,
       ],
-      exports: [OutboxWriter, UnitOfWork, OutboxRelay],
+      exports: [OutboxWriter, UnitOfWork, OutboxRelay, TransactionScope],
     };
   }
 }

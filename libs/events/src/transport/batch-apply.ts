@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROCESSED_INSERT, recordProcessed } from '../consumer/run-idempotent';
+import { runAfterCommit, runInScope } from '../transaction/ambient-transaction';
 import type { RegisteredHandler } from './handler-registry';
 import type { TransportEvent } from './parse-seam';
 import { duplicatesSkipped, eventsProcessed } from './transport.metrics';
@@ -22,9 +23,13 @@ export interface BatchItem {
 /** Calls a handler with one event, or with a batch (`TransportEvent[]`) for a batch handler; `delivery` names the read's last entry. */
 export type HandlerCall = (handler: RegisteredHandler, data: TransportEvent | TransportEvent[], delivery: Delivery, attempt: number, manager?: EntityManager) => Promise<void>;
 
-/** Outcomes counted while a transaction runs, reported once it committed. */
+/**
+ * Outcomes counted while a transaction runs, reported once it committed, and the after-commit callbacks of the
+ * handlers' ambient scopes (a savepoint rolled back drops its part of both).
+ */
 class Tally {
   private readonly counts = new Map<string, { handler: string; outcome: 'applied' | 'duplicate'; n: number }>();
+  readonly afterCommit: Array<() => void> = [];
 
   add(handler: string, outcome: 'applied' | 'duplicate', n: number): void {
     if (n === 0) return;
@@ -36,6 +41,7 @@ class Tally {
 
   merge(other: Tally): void {
     for (const { handler, outcome, n } of other.counts.values()) this.add(handler, outcome, n);
+    this.afterCommit.push(...other.afterCommit);
   }
 
   report(): void {
@@ -43,12 +49,14 @@ class Tally {
       if (outcome === 'duplicate') duplicatesSkipped.inc({ handler }, n);
       eventsProcessed.inc({ handler, outcome }, n);
     }
+    runAfterCommit(this.afterCommit);
   }
 }
 
 /**
  * Handles the leading entries of a read together (stream order kept for every handler):
- * 1. In ONE transaction: per-event idempotent handlers entry by entry, each entry under a savepoint (a throwing
+ * 1. In ONE transaction, the ambient one of each handler call (TransactionScope, UnitOfWork.run join it): per-event
+ *    idempotent handlers entry by entry, each entry under a savepoint (a throwing
  *    entry is rolled back and ends the batch there); then each idempotent batch handler once, over the entries before
  *    that point: its processed_events rows in one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING, the handler
  *    called with only the events recorded now (redelivered ones were applied by an earlier commit).
@@ -68,18 +76,18 @@ export async function applyBatch(dataSource: DataSource | undefined, work: Batch
     let batchFailed = false;
     try {
       await dataSource.transaction(async (manager) => {
-        if (perEvent) handled = await perEventHandlers(manager, work, call, tally);
+        if (perEvent) handled = await perEventHandlers(dataSource, manager, work, call, tally);
         if (inTransaction.length === 0 || handled === 0) return;
         const head = work.slice(0, handled);
         if (!perEvent) {
-          for (const handler of inTransaction) await idempotentBatch(manager, handler, head, call, tally);
+          for (const handler of inTransaction) await idempotentBatch(dataSource, manager, handler, head, call, tally);
           return;
         }
         // The per-event handlers' work before this point commits even when a batch handler throws.
         await manager.query('SAVEPOINT stream_batch');
         const batchTally = new Tally();
         try {
-          for (const handler of inTransaction) await idempotentBatch(manager, handler, head, call, batchTally);
+          for (const handler of inTransaction) await idempotentBatch(dataSource, manager, handler, head, call, batchTally);
           await manager.query('RELEASE SAVEPOINT stream_batch');
           tally.merge(batchTally);
         } catch {
@@ -126,7 +134,7 @@ function batchHandlers(work: BatchItem[], which: (handler: RegisteredHandler) =>
  * The per-event idempotent handlers, entry by entry under a savepoint; stops at the first entry whose handler throws
  * (rolled back). Returns how many leading entries committed their part.
  */
-async function perEventHandlers(manager: EntityManager, work: BatchItem[], call: HandlerCall, tally: Tally): Promise<number> {
+async function perEventHandlers(dataSource: DataSource, manager: EntityManager, work: BatchItem[], call: HandlerCall, tally: Tally): Promise<number> {
   let handled = 0;
   for (const { delivery, event, handlers } of work) {
     const mine = handlers.filter(isPerEventIdempotent);
@@ -136,7 +144,9 @@ async function perEventHandlers(manager: EntityManager, work: BatchItem[], call:
       try {
         for (const handler of mine) {
           const inserted: unknown[] = await manager.query(PROCESSED_INSERT, [event.event_id, handler.name]);
-          if (inserted.length > 0) await call(handler, event, delivery, delivery.previousDeliveries + 1, manager);
+          if (inserted.length > 0) {
+            await runInScope(dataSource, manager, entryTally.afterCommit, () => call(handler, event, delivery, delivery.previousDeliveries + 1, manager));
+          }
           entryTally.add(handler.name, inserted.length > 0 ? 'applied' : 'duplicate', 1);
         }
       } catch {
@@ -152,7 +162,14 @@ async function perEventHandlers(manager: EntityManager, work: BatchItem[], call:
 }
 
 /** One idempotent batch handler over `head`: one multi-row processed_events insert, one call with the new events. */
-async function idempotentBatch(manager: EntityManager, handler: RegisteredHandler, head: BatchItem[], call: HandlerCall, tally: Tally): Promise<void> {
+async function idempotentBatch(
+  dataSource: DataSource,
+  manager: EntityManager,
+  handler: RegisteredHandler,
+  head: BatchItem[],
+  call: HandlerCall,
+  tally: Tally,
+): Promise<void> {
   const items = head.filter((item) => handles(item, handler));
   if (items.length === 0) return;
   const fresh = await recordProcessed(manager, handler.name, items.map((item) => item.event.event_id));
@@ -164,5 +181,5 @@ async function idempotentBatch(manager: EntityManager, handler: RegisteredHandle
   }
   tally.add(handler.name, 'applied', events.length);
   tally.add(handler.name, 'duplicate', items.length - events.length);
-  if (events.length > 0) await call(handler, events, items[items.length - 1].delivery, 1, manager);
+  if (events.length > 0) await runInScope(dataSource, manager, tally.afterCommit, () => call(handler, events, items[items.length - 1].delivery, 1, manager));
 }

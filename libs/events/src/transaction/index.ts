@@ -1,0 +1,2 @@
+export { TransactionScope, NoAmbientTransactionError } from './transaction-scope';
+export type { TransactionHandle } from './ambient-transaction';

@@ -1,6 +1,7 @@
 import pino, { Logger } from 'pino';
 import { activeCorrelationId } from '../correlation/correlation-context';
 import type { LogLevel } from '../config/platform-config';
+import { bufferedStdout } from './buffered-stdout';
 
 /** Keys whose values never reach a log line (secrets, user content, payloads), at any of the first three levels. */
 export const REDACTED_KEYS = [
@@ -33,7 +34,10 @@ export const REDACT_PATHS = [
 
 export type PlatformLogger = Logger;
 
-/** JSON lines on stdout, redacted, with the service name and the current correlation id on every line. */
+/**
+ * JSON lines on stdout (buffered, written asynchronously, errors at once and everything on exit: buffered-stdout.ts),
+ * redacted, with the service name and the current correlation id on every line.
+ */
 export function createLogger(service: string, level: LogLevel = 'info', destination?: pino.DestinationStream): PlatformLogger {
   const options: pino.LoggerOptions = {
     level,
@@ -47,5 +51,5 @@ export function createLogger(service: string, level: LogLevel = 'info', destinat
       return correlationId ? { correlation_id: correlationId } : {};
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? bufferedStdout());
 }

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { causedBy, OutboxWriter } from '@choice-sherpa/events';
+import { causedBy } from '@choice-sherpa/events';
 import { DomainError } from '../../../../shared/domain/domain-errors';
-import { inConsumerTransaction } from '../../../../shared/infrastructure/consumer-transaction';
+import { ConsumerTransaction } from '../../../../shared/application/consumer-transaction.port';
 import { CycleRepository } from '../../cycle-repository.port';
 import { DataExtractionRecords } from '../../data-extraction-records.port';
 import { ApplyExtractedOutputCommand } from './apply-extracted-output.command';
@@ -19,12 +19,12 @@ export class ApplyExtractedOutputHandler implements ICommandHandler<ApplyExtract
   constructor(
     private readonly cycles: CycleRepository,
     private readonly records: DataExtractionRecords,
-    private readonly outbox: OutboxWriter,
+    private readonly transaction: ConsumerTransaction,
   ) {}
 
   async execute({ event, manager }: ApplyExtractedOutputCommand): Promise<void> {
     const { cycle_id, session_id, component_id, component_type, output } = event.payload;
-    const reason = await inConsumerTransaction(manager, this.outbox, async (tx): Promise<string | null> => {
+    const reason = await this.transaction.run(manager, async (tx): Promise<string | null> => {
       const found = await this.cycles.findForUpdate(tx.manager, cycle_id);
       if (!found) return 'unknown cycle';
       const { cycle, ownerId } = found;

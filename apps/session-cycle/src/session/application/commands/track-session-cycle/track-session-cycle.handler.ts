@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { causedBy, OutboxWriter } from '@choice-sherpa/events';
-import { inConsumerTransaction } from '../../../../shared/infrastructure/consumer-transaction';
+import { causedBy } from '@choice-sherpa/events';
+import { ConsumerTransaction } from '../../../../shared/application/consumer-transaction.port';
 import { SessionRepository } from '../../session-repository.port';
 import { TrackSessionCycleCommand } from './track-session-cycle.command';
 
@@ -11,11 +11,11 @@ export class TrackSessionCycleHandler implements ICommandHandler<TrackSessionCyc
 
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly transaction: ConsumerTransaction,
   ) {}
 
   async execute({ event, manager }: TrackSessionCycleCommand): Promise<void> {
-    await inConsumerTransaction(manager, this.outbox, async (tx) => {
+    await this.transaction.run(manager, async (tx) => {
       const session = await this.sessions.findForUpdate(tx.manager, event.payload.session_id);
       if (!session) {
         this.logger.warn({ msg: 'cycle.created for an unknown session ignored', event_id: event.event_id });

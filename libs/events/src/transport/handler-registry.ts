@@ -24,21 +24,32 @@ export interface RegisteredHandler {
 /** Handlers by exact event type, plus `*`; one event runs each distinct handler name once. */
 export class HandlerRegistry {
   private readonly byPattern = new Map<string, RegisteredHandler[]>();
+  /** match()'s answers by event type (every entry asks two or three times); cleared when a handler is added. */
+  private readonly matched = new Map<string, RegisteredHandler[]>();
 
   add(pattern: string, invoke: MessageHandler, extras: HandlerExtras): void {
+    this.matched.clear();
     const list = this.byPattern.get(pattern) ?? [];
     const name = extras.handler ?? (list.length === 0 ? pattern : `${pattern}#${list.length}`);
     list.push({ name, pattern, idempotent: extras.idempotent !== false, batch: extras.batch === true, invoke });
     this.byPattern.set(pattern, list);
   }
 
+  /** The handlers of `eventType` (its own, then `*`'s), each name once; the same list for the same type, frozen (never mutate it). */
   match(eventType: string): RegisteredHandler[] {
+    const known = this.matched.get(eventType);
+    if (known) return known;
     const seen = new Set<string>();
-    return [...(this.byPattern.get(eventType) ?? []), ...(this.byPattern.get('*') ?? [])].filter((handler) => {
-      if (seen.has(handler.name)) return false;
-      seen.add(handler.name);
-      return true;
-    });
+    const found = Object.freeze(
+      [...(this.byPattern.get(eventType) ?? []), ...(this.byPattern.get('*') ?? [])].filter((handler) => {
+        if (seen.has(handler.name)) return false;
+        seen.add(handler.name);
+        return true;
+      }),
+    ) as RegisteredHandler[];
+    // bounded: stream types are the catalog's (and whatever a broken producer writes: cap what is remembered)
+    if (this.matched.size < 1_000) this.matched.set(eventType, found);
+    return found;
   }
 
   byName(name: string): RegisteredHandler | undefined {

@@ -1,6 +1,6 @@
 import { InMemoryLeaseStore } from './in-memory-lease-store';
 import { InProcessStream } from './in-process-stream';
-import type { AppendedEntry, BlockingReader, StreamBroker, StreamEntry } from './stream-broker';
+import type { AppendedEntry, BlockingReader, PendingSummary, StreamBroker, StreamEntry } from './stream-broker';
 
 /** Acknowledged entries are kept this long at most: in one process every group exists from the start. */
 const MAX_RETENTION_MS = 5 * 60_000;
@@ -44,6 +44,10 @@ export class InProcessStreamBroker implements StreamBroker {
 
   async readPending(stream: string, group: string, consumer: string, count: number): Promise<StreamEntry[]> {
     return this.stream(stream).readPending(group, consumer, count);
+  }
+
+  async pendingSummary(stream: string, group: string): Promise<PendingSummary> {
+    return this.stream(stream).pendingSummary(group);
   }
 
   async deliveryCounts(stream: string, group: string, consumer: string, start: string, end: string): Promise<Map<string, number>> {

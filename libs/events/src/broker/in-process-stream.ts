@@ -1,5 +1,5 @@
 import { compareIds } from './stream-trimmer';
-import type { StreamEntry } from './stream-broker';
+import type { PendingSummary, StreamEntry } from './stream-broker';
 
 interface Stored {
   id: string;
@@ -69,6 +69,13 @@ export class InProcessStream {
         const stored = this.byId.get(id);
         return { id, fields: stored ? { ...stored.fields } : null };
       });
+  }
+
+  pendingSummary(groupName: string): PendingSummary {
+    const consumers = new Map<string, number>();
+    const pending = this.group(groupName).pending;
+    for (const { consumer } of pending.values()) consumers.set(consumer, (consumers.get(consumer) ?? 0) + 1);
+    return { total: pending.size, consumers };
   }
 
   deliveryCounts(groupName: string, consumer: string, start: string, end: string): Map<string, number> {

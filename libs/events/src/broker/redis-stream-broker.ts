@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import { createRedis } from './redis-connection';
 import { groupLag, trimStream } from './stream-trimmer';
 import { RedisLeaseStore } from './redis-lease-store';
-import type { AppendedEntry, BlockingReader, StreamBroker, StreamEntry } from './stream-broker';
+import type { AppendedEntry, BlockingReader, PendingSummary, StreamBroker, StreamEntry } from './stream-broker';
 
 type RawEntry = [id: string, fields: string[] | null];
 
@@ -67,6 +67,11 @@ export class RedisStreamBroker implements StreamBroker {
   async readPending(stream: string, group: string, consumer: string, count: number): Promise<StreamEntry[]> {
     const reply = (await this.commands.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, '0')) as [string, RawEntry[]][] | null;
     return toEntries(reply);
+  }
+
+  async pendingSummary(stream: string, group: string): Promise<PendingSummary> {
+    const [total, , , consumers] = (await this.commands.xpending(stream, group)) as [number, string | null, string | null, [string, string][] | null];
+    return { total, consumers: new Map((consumers ?? []).map(([name, n]) => [name, Number(n)])) };
   }
 
   async deliveryCounts(stream: string, group: string, consumer: string, start: string, end: string, count: number): Promise<Map<string, number>> {

@@ -11,6 +11,12 @@ export interface StreamEntry {
   fields: Record<string, string> | null;
 }
 
+export interface PendingSummary {
+  total: number;
+  /** Consumers with at least one pending entry, and how many. */
+  consumers: Map<string, number>;
+}
+
 export interface AppendedEntry {
   stream: string;
   fields: Record<string, string>;
@@ -29,6 +35,8 @@ export interface StreamBroker {
   ensureGroup(stream: string, group: string): Promise<void>;
   /** This consumer's pending entries (delivered, not acknowledged) from the oldest; counts as a new delivery of each. */
   readPending(stream: string, group: string, consumer: string, count: number): Promise<StreamEntry[]>;
+  /** How many entries of the group are pending, in all and per consumer; rejects with NOGROUP when there is no group. */
+  pendingSummary(stream: string, group: string): Promise<PendingSummary>;
   /** Delivery counts of this consumer's pending entries between two ids. */
   deliveryCounts(stream: string, group: string, consumer: string, start: string, end: string, count: number): Promise<Map<string, number>>;
   /** Moves entries pending under other consumers for at least idleMs to this consumer (without counting a delivery). */

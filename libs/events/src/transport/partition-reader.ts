@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BlockingReader, isNoGroup, StreamBroker, StreamEntry } from '../broker/stream-broker';
+import { BlockingReader, isNoGroup, PendingSummary, StreamBroker, StreamEntry } from '../broker/stream-broker';
 import { abortableDelay, EntryProcessor, PreparedEntry, ShutdownAbort } from './entry-processor';
 
 /** How often an idle or busy reader re-reads its own pending entries (the partition's only reader, so nothing is in flight). */
@@ -52,7 +52,7 @@ export class PartitionReader {
   }
 
   private async loop(): Promise<void> {
-    const { stream, group } = this.settings;
+    const { stream } = this.settings;
     let drainingPending = true;
     let lastDrainAt = Date.now();
     let failures = 0;
@@ -63,8 +63,10 @@ export class PartitionReader {
         if (!drainingPending && Date.now() - lastDrainAt >= PENDING_RECHECK_MS) drainingPending = true;
         if (drainingPending) {
           lastDrainAt = Date.now();
-          await this.broker.ensureGroup(stream, group);
-          await this.claimForeignPending();
+          // One XPENDING when nothing is pending (the usual recheck) instead of a group creation, a claim and a read.
+          const { total, consumers } = await this.pendingSummary();
+          if ([...consumers.keys()].some((name) => name !== this.settings.consumer)) await this.claimForeignPending();
+          if (total === 0) drainingPending = false;
         }
         const handled = drainingPending ? await this.readPending() : await this.readNew();
         if (drainingPending && handled === 0) drainingPending = false;
@@ -124,6 +126,18 @@ export class PartitionReader {
       // dead letter stored), and one left pending would be delivered again to whoever owns the partition next, which
       // ran a poison entry's handler maxDeliveries more times (seen under load: 6 attempts instead of 3).
       if (acks.length > 0) await this.broker.ack(this.settings.stream, this.settings.group, acks);
+    }
+  }
+
+  /** The group's pending entries; the group is created first when it does not exist (a new service, a wiped Redis). */
+  private async pendingSummary(): Promise<PendingSummary> {
+    const { stream, group } = this.settings;
+    try {
+      return await this.broker.pendingSummary(stream, group);
+    } catch (error) {
+      if (!isNoGroup(error)) throw error;
+      await this.broker.ensureGroup(stream, group);
+      return this.broker.pendingSummary(stream, group);
     }
   }
 

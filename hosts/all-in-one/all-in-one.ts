@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { inProcessBroker } from '@choice-sherpa/events/broker/in-process-stream-broker';
 import { createLogger, PlatformLogger } from '@choice-sherpa/platform/logging/logger';
-import { waitFor } from '@choice-sherpa/platform/testing/wait-for';
+import { waitFor } from '@choice-sherpa/platform/runtime/wait-for';
 import type { ServiceName } from '@choice-sherpa/platform';
 import { createEntryServer } from '../entry-point/entry-proxy';
 import { DataDirLock } from './data-dir-lock';

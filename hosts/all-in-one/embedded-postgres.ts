@@ -4,8 +4,8 @@ import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, wr
 import { arch, platform, userInfo } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '@choice-sherpa/platform/testing/redis-server';
-import { waitFor } from '@choice-sherpa/platform/testing/wait-for';
+import { freePort } from '@choice-sherpa/platform/runtime/free-port';
+import { waitFor } from '@choice-sherpa/platform/runtime/wait-for';
 import { loadEmbeddedPostgres } from './load-embedded-postgres';
 
 export interface EmbeddedPostgresOptions {

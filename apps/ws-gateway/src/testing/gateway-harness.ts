@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { RedisStreamsServer, sampleEvent, StreamLayout, allStreams } from '@choice-sherpa/events';
+import { RedisStreamsServer, StreamLayout, allStreams } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { FAST } from '@choice-sherpa/events/transport/testing/transport-harness';
 import { configurePlatformHttp, PLATFORM_CONFIG, PlatformConfig } from '@choice-sherpa/platform';

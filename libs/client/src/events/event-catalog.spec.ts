@@ -1,5 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
-import { EVENT_REGISTRY, EVENT_TYPES as CATALOG_TYPES, sampleEvent } from '@choice-sherpa/events';
+import { EVENT_REGISTRY, EVENT_TYPES as CATALOG_TYPES } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import type { EventPayloadMap, EventType as CatalogEventType } from '@choice-sherpa/events';
 import { EVENT_SPECS, EVENT_TYPES, EventPayloads, EventType } from './event-payloads';
 import { isLiveEvent } from './live-event';

@@ -1,4 +1,4 @@
-import { sampleAggregateId, samplePayload, SAMPLE_IDS } from '../catalog/sample-payloads';
+import { sampleAggregateId, samplePayload, SAMPLE_IDS } from '../catalog/testing/sample-payloads';
 import type { EventType } from '../catalog/event-types';
 import type { EventEnvelope, PendingEvent } from '../envelope/event-envelope';
 import { createEvent } from '../envelope/event-factory';

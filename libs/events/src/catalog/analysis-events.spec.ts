@@ -1,4 +1,4 @@
-import { samplePayload, SAMPLE_IDS } from './sample-payloads';
+import { samplePayload, SAMPLE_IDS } from './testing/sample-payloads';
 import { createEvent } from '../envelope/event-factory';
 import { validatePendingEvent } from '../parse/validate-pending-event';
 

@@ -9,5 +9,3 @@ export * from './conversation.events';
 export * from './membership.events';
 export * from './analysis.events';
 export * from './event-registry';
-export * from './sample-payloads';
-export * from './sample-events';

@@ -3,7 +3,7 @@ import { parseStreamEntry } from '../parse/parse-event';
 import { entryOf } from '../parse/parse-test-support';
 import { InvalidEventError, assertValidPendingEvent } from '../parse/validate-pending-event';
 import { COMPONENT_TYPES } from '../outputs/domain-vocabulary';
-import { sampleEvent } from './sample-events';
+import { sampleEvent } from './testing/sample-events';
 
 const OUTPUT_EVENTS = ['component.output_updated', 'component.completed', 'conversation.data_extracted'] as const;
 

@@ -1,6 +1,6 @@
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { EventTypes } from '../catalog/event-types';
-import { samplePayload, SAMPLE_IDS } from '../catalog/sample-payloads';
+import { samplePayload, SAMPLE_IDS } from '../catalog/testing/sample-payloads';
 import type { EventEnvelope } from './event-envelope';
 import { createEvent } from './event-factory';
 import { causedBy } from './event-metadata';

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EVENT_REGISTRY, EVENT_TYPES } from '../catalog/event-registry';
 import type { EventType } from '../catalog/event-types';
-import { SAMPLE_IDS, samplePayload } from '../catalog/sample-payloads';
+import { SAMPLE_IDS, samplePayload } from '../catalog/testing/sample-payloads';
 import { SAMPLE_OUTPUTS } from '../outputs/testing/sample-outputs';
 import { passesCompiledChecks } from './compiled-payload-check';
 

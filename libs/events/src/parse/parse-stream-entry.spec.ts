@@ -1,7 +1,7 @@
 import { EVENT_TYPES } from '../catalog/event-registry';
 import { parseEnvelopeJson, parseStreamEntry } from './parse-event';
 import type { ParseFailure, ParseResult } from './parse-failure';
-import { sampleEvent as sampleEnvelope } from '../catalog/sample-events';
+import { sampleEvent as sampleEnvelope } from '../catalog/testing/sample-events';
 import { entryOf } from './parse-test-support';
 
 function rejection(result: ParseResult): ParseFailure {

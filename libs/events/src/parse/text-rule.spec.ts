@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EVENT_TYPES } from '../catalog/event-registry';
-import { sampleEvent } from '../catalog/sample-events';
+import { sampleEvent } from '../catalog/testing/sample-events';
 import { parseStreamEntry } from './parse-event';
 import { entryOf } from './parse-test-support';
 import { assertValidPendingEvent, InvalidEventError, validatePendingEvent } from './validate-pending-event';

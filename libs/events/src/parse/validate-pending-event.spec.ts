@@ -1,4 +1,4 @@
-import { samplePayload, SAMPLE_IDS } from '../catalog/sample-payloads';
+import { samplePayload, SAMPLE_IDS } from '../catalog/testing/sample-payloads';
 import type { EventEnvelope, PendingEvent } from '../envelope/event-envelope';
 import { createEvent } from '../envelope/event-factory';
 import { assertValidEnvelope, assertValidPendingEvent, InvalidEventError, validatePendingEvent } from './validate-pending-event';

@@ -1,5 +1,5 @@
 import { parseStreamEntry } from '../parse/parse-event';
-import { sampleEvent as sampleEnvelope } from '../catalog/sample-events';
+import { sampleEvent as sampleEnvelope } from '../catalog/testing/sample-events';
 import { entryOf } from '../parse/parse-test-support';
 import { CATALOG_UPCASTERS, UpcasterRegistry } from './upcaster-registry';
 

@@ -1,6 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import { waitFor } from './wait-for';
+import { freePort } from '../runtime/free-port';
+import { waitFor } from '../runtime/wait-for';
+
+/** Tests import freePort from here (and from testing/); it lives in runtime/, npm start uses it too. */
+export { freePort };
 
 /**
  * A private redis-server on its own loopback port, for restart and persistence tests.
@@ -49,18 +53,6 @@ export class DisposableRedisServer {
     await this.stop();
     await this.start();
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sampleEvent } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { GatewayWorld, join, record, RunningGateway } from '../../testing/gateway-harness';
 import { PgAccessSignals } from '../infrastructure/pg-access-signals';

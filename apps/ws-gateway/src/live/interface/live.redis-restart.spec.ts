@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sampleEvent } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { DisposableRedisServer, waitFor } from '@choice-sherpa/platform/testing';
 import { ClientEvent, GatewayWorld, record, RunningGateway } from '../../testing/gateway-harness';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { partitionOf, sampleEvent } from '@choice-sherpa/events';
+import { partitionOf } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { ClientEvent, GatewayWorld, join, record, RunningGateway } from '../../testing/gateway-harness';
 import { PgAccessSignals } from '../infrastructure/pg-access-signals';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sampleEvent } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import { waitFor } from '@choice-sherpa/platform/testing';
 import { SignJWT } from 'jose';
 import { AUDIENCE, connectError, GatewayWorld, ISSUER, record, RunningGateway } from '../../testing/gateway-harness';

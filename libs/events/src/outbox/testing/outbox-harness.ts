@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { parseStreamEntry } from '../../parse/parse-event';
 import { allStreams, StreamLayout, streamFor } from '../../streams/stream-layout';
 import type { PendingEvent } from '../../envelope/event-envelope';
-import { sampleEvent } from '../../catalog/sample-events';
+import { sampleEvent } from '../../catalog/testing/sample-events';
 import type { EventType } from '../../catalog/event-types';
 import { OUTBOX_MIGRATIONS } from '../outbox.migrations';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '../../envelope/event-envelope';
 import type { EventType } from '../../catalog/event-types';
-import { samplePayload } from '../../catalog/sample-payloads';
+import { samplePayload } from '../../catalog/testing/sample-payloads';
 import type { StreamLayout } from '../../streams/stream-layout';
 import { CONSUMER_MIGRATIONS } from '../../consumer/consumer.migrations';
 import { RedisStreamsClient } from './redis-streams.client';

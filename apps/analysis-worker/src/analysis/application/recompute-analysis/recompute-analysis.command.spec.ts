@@ -1,4 +1,4 @@
-import { sampleEvent } from '@choice-sherpa/events';
+import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import type { CopiedComponent } from '@choice-sherpa/events';
 import { RecomputeAnalysisCommand } from './recompute-analysis.command';
 

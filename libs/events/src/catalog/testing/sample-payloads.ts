@@ -1,6 +1,6 @@
-import { SAMPLE_OUTPUTS } from '../outputs/testing/sample-outputs';
-import type { EventPayloadMap } from './event-registry';
-import type { EventType } from './event-types';
+import { SAMPLE_OUTPUTS } from '../../outputs/testing/sample-outputs';
+import type { EventPayloadMap } from '../event-registry';
+import type { EventType } from '../event-types';
 
 /** Fixed, valid sample values for tests (other services' tests build events quickly with them). */
 export const SAMPLE_IDS = {

@@ -1,7 +1,7 @@
-import type { EventMetadataInput } from '../envelope/event-metadata';
-import { createEvent } from '../envelope/event-factory';
-import type { EventPayloadMap, TypedEvent } from './event-registry';
-import type { EventType } from './event-types';
+import type { EventMetadataInput } from '../../envelope/event-metadata';
+import { createEvent } from '../../envelope/event-factory';
+import type { EventPayloadMap, TypedEvent } from '../event-registry';
+import type { EventType } from '../event-types';
 import { sampleAggregateId, samplePayload } from './sample-payloads';
 
 export interface SampleEventOptions<T extends EventType> {

@@ -1,0 +1,2 @@
+export * from './sample-payloads';
+export * from './sample-events';

@@ -1,4 +1,5 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
+import { TransactionScope } from '@choice-sherpa/events';
 import { DeliverEvent } from './application/deliver-event';
 import { FeedCatchUp } from './application/feed-catch-up';
 import { FeedRegistry } from './application/feed-registry';
@@ -46,6 +47,7 @@ export class LiveModule {
         SessionAuthorizer,
         JoinSession,
         DeliverEvent,
+        TransactionScope,
         PgSessionAccessStore,
         PgEventLogStore,
         PgAccessSignals,

@@ -5,7 +5,7 @@ import { RedisStreamsServer, StreamLayout, allStreams } from '@choice-sherpa/eve
 import { sampleEvent } from '@choice-sherpa/events/catalog/testing';
 import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { FAST } from '@choice-sherpa/events/transport/testing/transport-harness';
-import { configurePlatformHttp, PLATFORM_CONFIG, PlatformConfig } from '@choice-sherpa/platform';
+import { configurePlatformHttp, connectStreamConsumer, PLATFORM_CONFIG, PlatformConfig } from '@choice-sherpa/platform';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
@@ -110,7 +110,7 @@ export class GatewayWorld {
     const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
     // Distinct replica names: replicas in one process must not share partition leases.
     const consumer = gatewayConsumer(app, config, { ...FAST, replica: uniqueName('replica') });
-    app.connectMicroservice({ strategy: consumer });
+    connectStreamConsumer(app, consumer); // as bootstrapService does
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

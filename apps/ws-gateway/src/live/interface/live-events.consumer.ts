@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, Payload } from '@nestjs/microservices';
-import { OnStreamEvent, RedisStreamsContext, TransportEvent } from '@choice-sherpa/events';
+import { Payload } from '@nestjs/microservices';
+import { OnStreamEvent, TransportEvent } from '@choice-sherpa/events';
 import { DeliverEvent } from '../application/deliver-event';
 import { eventsLogged } from '../infrastructure/live.metrics';
 import { PgSessionAccessStore } from '../infrastructure/pg-session-access.store';
@@ -17,9 +17,9 @@ export class LiveEventsConsumer {
 
   /** The access projection: session.created names the owner (payload.user_id). Runs before ws-deliver for the same entry. */
   @OnStreamEvent('session.created', { handler: 'ws-session-access' })
-  async recordOwner(@Payload() event: TransportEvent, @Ctx() context: RedisStreamsContext): Promise<void> {
+  async recordOwner(@Payload() event: TransportEvent): Promise<void> {
     if (event.event_type !== 'session.created') return;
-    await this.access.record(context.requireManager(), event.payload.session_id, event.payload.user_id);
+    await this.access.record(event.payload.session_id, event.payload.user_id);
   }
 
   /**

@@ -1,4 +1,5 @@
-import { Controller, INestApplication, Module } from '@nestjs/common';
+import { CanActivate, Controller, ExecutionContext, INestApplication, Injectable, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Ctx, Payload } from '@nestjs/microservices';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -16,6 +17,16 @@ class CreateEffects1764000000100 implements MigrationInterface {
   }
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TABLE effects');
+  }
+}
+
+/** An HTTP app guard that records every context it is asked about. */
+@Injectable()
+class RecordingGuard implements CanActivate {
+  static readonly seen: string[] = [];
+  canActivate(context: ExecutionContext): boolean {
+    RecordingGuard.seen.push(context.getType());
+    return true;
   }
 }
 
@@ -55,6 +66,7 @@ describe('platform globals with a stream consumer in the same app', () => {
         }),
       ],
       controllers: [EffectsConsumer],
+      providers: [{ provide: APP_GUARD, useClass: RecordingGuard }],
     })
     class ConsumerAppModule {}
     const moduleRef = await Test.createTestingModule({ imports: [ConsumerAppModule] }).compile();
@@ -83,6 +95,8 @@ describe('platform globals with a stream consumer in the same app', () => {
     });
     const processed = await dataSource.query('SELECT handler FROM processed_events WHERE event_id = $1', [event.event_id]);
     expect(processed).toEqual([{ handler: 'record-effect' }]);
+    // The stream consumer has enhancers of its own: the HTTP app's guards never run for a stream message.
+    expect(RecordingGuard.seen).not.toContain('rpc');
   });
 
   it('lets a failing handler error reach the transport, which dead-letters it with the original message', async () => {
@@ -92,6 +106,7 @@ describe('platform globals with a stream consumer in the same app', () => {
       async () => (await dataSource.query('SELECT handler, error_message FROM dead_letter_events WHERE event_id = $1', [event.event_id]))[0],
       { what: 'dead letter' },
     );
-    expect(letter).toEqual({ handler: 'always-fails', error_message: expect.stringContaining('downstream unavailable') });
+    expect(letter).toEqual({ handler: 'always-fails', error_message: 'downstream unavailable' });
+    expect(RecordingGuard.seen).not.toContain('rpc');
   });
 });

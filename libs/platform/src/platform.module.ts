@@ -21,6 +21,7 @@ import { PLATFORM_LOGGER } from './logging/logger.token';
 import type { PlatformLogger } from './logging/logger';
 import { PlatformValidationPipe } from './validation/platform-validation.pipe';
 import { RequestBodyGuard } from './validation/request-body.guard';
+import { StreamConsumers } from './http/stream-consumer';
 
 export interface PlatformModuleOptions extends DatabaseOptions {
   service: ServiceName;
@@ -65,13 +66,14 @@ export class PlatformModule {
         TokenVerifier,
         RedisProbe,
         ReadinessService,
+        StreamConsumers,
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RequestBodyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useClass: PlatformValidationPipe },
       ],
-      exports: [configModule, TypeOrmModule, TokenVerifier],
+      exports: [configModule, TypeOrmModule, TokenVerifier, StreamConsumers],
     };
   }
 }

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, Optional, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { StreamConsumers } from '@choice-sherpa/platform/http/stream-consumer';
 import { DataSource } from 'typeorm';
 import { StreamTransportServer } from '../transport/stream-transport.server';
 import { DeadLetterStore } from '../consumer/dead-letter.store';
@@ -14,15 +15,19 @@ export interface ReplayResult {
 export class DeadLetterReplayService {
   private readonly store: DeadLetterStore;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    /** The app's connected consumers (PlatformModule provides them; connectStreamConsumer adds each). */
+    @Optional() private readonly consumers?: StreamConsumers,
+  ) {
     this.store = new DeadLetterStore(dataSource);
   }
 
   async replay(id: string): Promise<ReplayResult> {
     const letter = await this.store.get(id);
     if (!letter) throw new NotFoundException('dead letter not found');
-    const server = StreamTransportServer.listening(letter.consumer_group);
-    if (!server) throw new ServiceUnavailableException('the consumer of this dead letter is not running in this process');
+    const server = this.consumers?.all(StreamTransportServer).find((candidate) => candidate.options.group === letter.consumer_group);
+    if (!server) throw new ServiceUnavailableException('the consumer of this dead letter is not running in this app');
     const parsed = server.options.parseMessage(letter.raw_fields);
     if (!parsed.ok) throw new UnprocessableEntityException(`the entry still does not parse (${parsed.reason.code})`);
     const handlers = letter.handler ? [server.handlers.byName(letter.handler)] : server.handlers.match(parsed.event.event_type);

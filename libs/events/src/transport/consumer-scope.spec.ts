@@ -1,6 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@choice-sherpa/platform/testing';
 import { DataSource } from 'typeorm';
 import { CONSUMER_MIGRATIONS } from '../consumer/consumer.migrations';
+import type { EventEnvelope } from '../envelope/event-envelope';
 import { OUTBOX_MIGRATIONS } from '../outbox/outbox.migrations';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { pendingEvent } from '../outbox/testing/outbox-harness';
@@ -58,7 +59,8 @@ describe('stream handlers in the ambient transaction', () => {
       registry,
     );
   }
-  function entry(event: TransportEvent, index = 0): PreparedEntry {
+  function entry(envelope: EventEnvelope, index = 0): PreparedEntry {
+    const event = envelope as TransportEvent; // makeEvent builds a valid catalog event
     events.set(event.event_id, event);
     return { delivery: { stream: 's', entryId: `1-${index}`, fields: { id: event.event_id }, previousDeliveries: 0 }, parsed: { ok: true, event } };
   }

@@ -2,6 +2,7 @@ import { Controller, Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { createTestDatabase, TestDatabase, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
+import { connectStreamConsumer, StreamConsumers } from '@choice-sherpa/platform/http/stream-consumer';
 import { DataSource } from 'typeorm';
 import { DeadLetterAdminModule } from '../dead-letters/dead-letter-admin.module';
 import { DeadLetterReplayService } from '../dead-letters/dead-letter-replay.service';
@@ -42,12 +43,13 @@ describe('RedisStreamsServer in a Nest application', () => {
     database = await createTestDatabase('transport_nest');
     dataSource = await createConsumerDataSource(database.url);
     @Global()
-    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
+    @Module({ providers: [{ provide: DataSource, useValue: dataSource }, StreamConsumers], exports: [DataSource, StreamConsumers] })
     class DatabaseModule {}
     @Module({ imports: [DatabaseModule, DeadLetterAdminModule], controllers: [ConversationStarterConsumer] })
     class ConsumerAppModule {}
     app = await NestFactory.create(ConsumerAppModule, { logger: ['error'], abortOnError: false });
-    app.connectMicroservice({ strategy: new RedisStreamsServer({ ...FAST, url: URL, group, layout, dataSource, maxDeliveries: 2 }) });
+    // The replay finds the transport through DI: the app's StreamConsumers, which connectStreamConsumer fills.
+    connectStreamConsumer(app, new RedisStreamsServer({ ...FAST, url: URL, group, layout, dataSource, maxDeliveries: 2 }));
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     client = new RedisStreamsClient({ url: URL, layout });

@@ -17,13 +17,6 @@ export type RedisStreamsStatus = 'connected' | 'disconnected';
  * acknowledged after their handlers succeeded.
  */
 export class StreamTransportServer extends Server<Record<string, Function>, RedisStreamsStatus> implements CustomTransportStrategy {
-  /** Servers of this process by consumer group, so the dead-letter admin API can replay through their handlers. */
-  private static readonly byGroup = new Map<string, StreamTransportServer>();
-
-  static listening(group: string): StreamTransportServer | undefined {
-    return StreamTransportServer.byGroup.get(group);
-  }
-
   override readonly propagatesEventHandlerErrors = true;
   readonly options: RedisStreamsServerOptions;
   readonly handlers = new HandlerRegistry();
@@ -60,7 +53,6 @@ export class StreamTransportServer extends Server<Record<string, Function>, Redi
         surrender: (partition) => this.stopReader(partition),
         lost: () => undefined,
       });
-      StreamTransportServer.byGroup.set(group, this);
       await this.tick();
       this._status$.next('connected');
       callback();
@@ -86,7 +78,6 @@ export class StreamTransportServer extends Server<Record<string, Function>, Redi
     await this.ticking;
     await this.leases?.releaseAll().catch((error: Error) => this.logger.warn?.({ msg: 'lease release failed', error: error.message }));
     await Promise.all([...this.readers.keys()].map((partition) => this.stopReader(partition)));
-    if (StreamTransportServer.byGroup.get(this.options.group) === this) StreamTransportServer.byGroup.delete(this.options.group);
     if (this.broker && !this.options.broker) await this.broker.close();
     this._status$.next('disconnected');
   }

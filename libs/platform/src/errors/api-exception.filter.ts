@@ -26,7 +26,7 @@ interface ParserError {
 /**
  * The one error shape `{"error":{"code","message","details"}}` for every HTTP failure. Anything not meant for the
  * client becomes 500 INTERNAL with a fixed message; the cause is logged with the correlation id.
- * Stream handler errors are rethrown untouched (the transport retries and dead-letters them).
+ * (Stream messages have their own filter, StreamExceptionFilter: connectStreamConsumer.)
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -35,7 +35,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(@Optional() @Inject(PLATFORM_LOGGER) private readonly logger?: PlatformLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType() === 'rpc') throw exception;
     if (host.getType() === 'ws') return this.ws.catch(exception, host);
     const response = host.switchToHttp().getResponse<HttpResponse>();
     const { status, body } = this.toResponse(exception);

@@ -1,13 +1,38 @@
-import type { INestApplication, INestMicroservice } from '@nestjs/common';
-import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { Injectable, type INestApplication, type INestMicroservice } from '@nestjs/common';
+import type { CustomTransportStrategy, NestMicroservice } from '@nestjs/microservices';
+import { StreamExceptionFilter } from './stream-exception.filter';
 
 /**
- * Attaches a stream consumer (e.g. RedisStreamsServer) to the app, sharing the app's global enhancers. Without
- * them Nest's default RPC filter turns every handler error into `{"status":"error","message":"Internal server
- * error"}`; the platform's filter rethrows stream errors instead, so the transport retries and dead-letters them with
- * their real message. The platform's guards pass non-HTTP contexts through, and its ValidationPipe leaves handler
- * payloads typed as interfaces (TransportEvent, TypedEvent) untouched.
+ * Attaches a stream consumer (e.g. RedisStreamsServer) to the app with enhancers of its own: StreamExceptionFilter
+ * (handler errors reach the transport with their real message) and none of the HTTP app's guards, pipes and filters
+ * (a stream message has no token, no request body). Nest registers a hybrid app's listeners when it connects it, so
+ * initialization is deferred until the filter is in place, then done as connectMicroservice would have done it.
+ * The consumer is added to the app's StreamConsumers (PlatformModule provides it; required).
  */
 export function connectStreamConsumer(app: INestApplication, strategy: CustomTransportStrategy): INestMicroservice {
-  return app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+  const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: false, deferInitialization: true }) as NestMicroservice;
+  microservice.useGlobalFilters(new StreamExceptionFilter());
+  microservice.registerListeners();
+  microservice.setIsInitialized(true);
+  microservice.setIsInitHookCalled(true);
+  app.get(StreamConsumers, { strict: false }).add(strategy);
+  return microservice;
+}
+
+/**
+ * The stream consumers connected to this app (by connectStreamConsumer), for providers that work through them, e.g.
+ * the dead-letter replay. Provided by PlatformModule; one per app, so a process hosting several services keeps them apart.
+ */
+@Injectable()
+export class StreamConsumers {
+  private readonly strategies: CustomTransportStrategy[] = [];
+
+  add(strategy: CustomTransportStrategy): void {
+    this.strategies.push(strategy);
+  }
+
+  /** The connected consumers that are instances of `type`. */
+  all<T extends CustomTransportStrategy>(type: abstract new (...args: never[]) => T): T[] {
+    return this.strategies.filter((strategy): strategy is T => strategy instanceof type);
+  }
 }

@@ -1,7 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { EventMetadataInput } from '@choice-sherpa/events';
 import type { ComponentStatus, ComponentType } from '@choice-sherpa/events/catalog';
-import type { EntityManager } from 'typeorm';
 
 export interface BranchCopy {
   componentType: ComponentType;
@@ -16,7 +15,6 @@ export class InheritConversationsCommand extends Command<void> {
     /** The delivery attempt: a parent conversation not yet created is waited for a few deliveries, then started fresh. */
     readonly attempt: number,
     readonly metadata: EventMetadataInput,
-    readonly manager: EntityManager,
   ) {
     super();
   }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OutboxWriter } from '@choice-sherpa/events';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { greetingFor } from '../../../domain/component-guides';
 import { Conversation } from '../../../domain/conversation.aggregate';
 import { ConversationRepository } from '../../conversation-repository.port';
@@ -29,29 +29,31 @@ export class InheritConversationsHandler implements ICommandHandler<InheritConve
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly projections: ProjectionsRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async execute({ branch, attempt, metadata, manager }: InheritConversationsCommand): Promise<void> {
-    await this.projections.copyCycleOutputs(manager, branch.parentCycleId, branch.cycleId, branch.copies.map((c) => c.componentType));
-    for (const copy of branch.copies) {
-      if (await this.conversations.findByComponent(manager, branch.cycleId, copy.componentType)) continue;
-      const ref = { sessionId: branch.sessionId, cycleId: branch.cycleId, componentId: copy.componentId, componentType: copy.componentType };
-      const parent = await this.conversations.findByComponent(manager, branch.parentCycleId, copy.componentType);
-      if (!parent && attempt < PARENT_WAIT_ATTEMPTS) throw new ParentConversationMissingError();
-      if (!parent) {
-        this.logger.warn({ msg: 'parent conversation unknown; the branch starts a fresh one', cycle_id: branch.cycleId, component_type: copy.componentType });
-        const { conversation, greeting } = Conversation.open(ref, greetingFor(copy.componentType));
-        await this.conversations.insert(manager, conversation, [greeting]);
-        await this.outbox.append(manager, conversation.pullEvents(metadata));
-        continue;
+  execute({ branch, attempt, metadata }: InheritConversationsCommand): Promise<void> {
+    return this.unitOfWork.run(async ({ manager, publish }) => {
+      await this.projections.copyCycleOutputs(manager, branch.parentCycleId, branch.cycleId, branch.copies.map((c) => c.componentType));
+      for (const copy of branch.copies) {
+        if (await this.conversations.findByComponent(manager, branch.cycleId, copy.componentType)) continue;
+        const ref = { sessionId: branch.sessionId, cycleId: branch.cycleId, componentId: copy.componentId, componentType: copy.componentType };
+        const parent = await this.conversations.findByComponent(manager, branch.parentCycleId, copy.componentType);
+        if (!parent && attempt < PARENT_WAIT_ATTEMPTS) throw new ParentConversationMissingError();
+        if (!parent) {
+          this.logger.warn({ msg: 'parent conversation unknown; the branch starts a fresh one', cycle_id: branch.cycleId, component_type: copy.componentType });
+          const { conversation, greeting } = Conversation.open(ref, greetingFor(copy.componentType));
+          await this.conversations.insert(manager, conversation, [greeting]);
+          publish(...conversation.pullEvents(metadata));
+          continue;
+        }
+        const snapshot = parent.conversation.toSnapshot();
+        const messages = await this.conversations.messages(manager, snapshot.id);
+        const waiting = snapshot.awaiting_reply_to;
+        const { conversation, messages: copies } = Conversation.inherit(snapshot, waiting ? messages.filter((m) => m.id !== waiting) : messages, ref, copy.status);
+        await this.conversations.insert(manager, conversation, copies);
+        publish(...conversation.pullEvents(metadata));
       }
-      const snapshot = parent.conversation.toSnapshot();
-      const messages = await this.conversations.messages(manager, snapshot.id);
-      const waiting = snapshot.awaiting_reply_to;
-      const { conversation, messages: copies } = Conversation.inherit(snapshot, waiting ? messages.filter((m) => m.id !== waiting) : messages, ref, copy.status);
-      await this.conversations.insert(manager, conversation, copies);
-      await this.outbox.append(manager, conversation.pullEvents(metadata));
-    }
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OutboxWriter } from '@choice-sherpa/events';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { greetingFor } from '../../../domain/component-guides';
 import { Conversation } from '../../../domain/conversation.aggregate';
 import { ConversationMetrics } from '../../conversation-metrics.port';
@@ -11,15 +11,18 @@ import { OpenConversationCommand } from './open-conversation.command';
 export class OpenConversationHandler implements ICommandHandler<OpenConversationCommand> {
   constructor(
     private readonly conversations: ConversationRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly unitOfWork: UnitOfWork,
     private readonly metrics: ConversationMetrics,
   ) {}
 
-  async execute({ component, metadata, manager }: OpenConversationCommand): Promise<void> {
-    if (await this.conversations.findByComponent(manager, component.cycleId, component.componentType)) return;
-    const { conversation, greeting } = Conversation.open(component, greetingFor(component.componentType));
-    if (!(await this.conversations.insert(manager, conversation, [greeting]))) return;
-    await this.outbox.append(manager, conversation.pullEvents(metadata));
-    this.metrics.messageStored('assistant');
+  async execute({ component, metadata }: OpenConversationCommand): Promise<void> {
+    const opened = await this.unitOfWork.run(async ({ manager, publish }) => {
+      if (await this.conversations.findByComponent(manager, component.cycleId, component.componentType)) return false;
+      const { conversation, greeting } = Conversation.open(component, greetingFor(component.componentType));
+      if (!(await this.conversations.insert(manager, conversation, [greeting]))) return false;
+      publish(...conversation.pullEvents(metadata));
+      return true;
+    });
+    if (opened) this.metrics.messageStored('assistant');
   }
 }

@@ -1,6 +1,5 @@
 import { Command } from '@nestjs/cqrs';
 import type { MembershipTier } from '@choice-sherpa/events/outputs';
-import type { EntityManager } from 'typeorm';
 
 /** membership.created / upgraded (tier set) or cancelled (tier = null): the user's tier for the AI message quota. */
 export class RecordMembershipCommand extends Command<void> {
@@ -8,7 +7,6 @@ export class RecordMembershipCommand extends Command<void> {
     readonly membershipId: string,
     readonly userId: string,
     readonly tier: MembershipTier | null,
-    readonly manager: EntityManager,
   ) {
     super();
   }

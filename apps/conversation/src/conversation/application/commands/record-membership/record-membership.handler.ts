@@ -1,13 +1,18 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { ProjectionsRepository } from '../../projections-repository.port';
 import { RecordMembershipCommand } from './record-membership.command';
 
 @CommandHandler(RecordMembershipCommand)
 export class RecordMembershipHandler implements ICommandHandler<RecordMembershipCommand> {
-  constructor(private readonly projections: ProjectionsRepository) {}
+  constructor(
+    private readonly projections: ProjectionsRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  async execute({ membershipId, userId, tier, manager }: RecordMembershipCommand): Promise<void> {
-    if (tier === null) await this.projections.recordCancellation(manager, membershipId, userId);
-    else await this.projections.recordMembership(manager, membershipId, userId, tier);
+  execute({ membershipId, userId, tier }: RecordMembershipCommand): Promise<void> {
+    return this.unitOfWork.run(({ manager }) =>
+      tier === null ? this.projections.recordCancellation(manager, membershipId, userId) : this.projections.recordMembership(manager, membershipId, userId, tier),
+    );
   }
 }

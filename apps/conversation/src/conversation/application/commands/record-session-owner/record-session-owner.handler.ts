@@ -1,12 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { ProjectionsRepository } from '../../projections-repository.port';
 import { RecordSessionOwnerCommand } from './record-session-owner.command';
 
 @CommandHandler(RecordSessionOwnerCommand)
 export class RecordSessionOwnerHandler implements ICommandHandler<RecordSessionOwnerCommand> {
-  constructor(private readonly projections: ProjectionsRepository) {}
+  constructor(
+    private readonly projections: ProjectionsRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  async execute({ sessionId, userId, manager }: RecordSessionOwnerCommand): Promise<void> {
-    await this.projections.recordSessionOwner(manager, sessionId, userId);
+  execute({ sessionId, userId }: RecordSessionOwnerCommand): Promise<void> {
+    return this.unitOfWork.run(({ manager }) => this.projections.recordSessionOwner(manager, sessionId, userId));
   }
 }

@@ -1,6 +1,5 @@
 import { Command } from '@nestjs/cqrs';
 import type { ComponentType } from '@choice-sherpa/events/outputs';
-import type { EntityManager } from 'typeorm';
 
 export type ComponentChange =
   | { kind: 'output_updated'; output: Record<string, unknown> }
@@ -13,7 +12,6 @@ export class TrackComponentCommand extends Command<void> {
     readonly cycleId: string,
     readonly componentType: ComponentType,
     readonly change: ComponentChange,
-    readonly manager: EntityManager,
   ) {
     super();
   }

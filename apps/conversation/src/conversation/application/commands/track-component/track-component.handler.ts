@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { ConversationRepository } from '../../conversation-repository.port';
 import { ProjectionsRepository } from '../../projections-repository.port';
 import { TrackComponentCommand } from './track-component.command';
@@ -12,17 +13,20 @@ export class TrackComponentHandler implements ICommandHandler<TrackComponentComm
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly projections: ProjectionsRepository,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async execute({ cycleId, componentType, change, manager }: TrackComponentCommand): Promise<void> {
-    if (change.kind !== 'marked_for_revision' && Object.keys(change.output).length > 0) {
-      await this.projections.recordCycleOutput(manager, cycleId, componentType, change.output);
-    }
-    if (change.kind === 'output_updated') return;
-    const loaded = await this.conversations.findByComponent(manager, cycleId, componentType, true);
-    if (!loaded) return;
-    if (change.kind === 'completed') loaded.conversation.lockForCompletedComponent();
-    else loaded.conversation.reopenForRevision();
-    await this.conversations.update(manager, loaded.conversation, [], loaded.generationToken && loaded.generatingUntil ? { token: loaded.generationToken, until: loaded.generatingUntil } : null);
+  execute({ cycleId, componentType, change }: TrackComponentCommand): Promise<void> {
+    return this.unitOfWork.run(async ({ manager }) => {
+      if (change.kind !== 'marked_for_revision' && Object.keys(change.output).length > 0) {
+        await this.projections.recordCycleOutput(manager, cycleId, componentType, change.output);
+      }
+      if (change.kind === 'output_updated') return;
+      const loaded = await this.conversations.findByComponent(manager, cycleId, componentType, true);
+      if (!loaded) return;
+      if (change.kind === 'completed') loaded.conversation.lockForCompletedComponent();
+      else loaded.conversation.reopenForRevision();
+      await this.conversations.update(manager, loaded.conversation, [], loaded.generationToken && loaded.generatingUntil ? { token: loaded.generationToken, until: loaded.generatingUntil } : null);
+    });
   }
 }

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { AnalysisKind } from '../domain/analysis-kind';
 
 export interface AnalysisResultRow {
@@ -17,7 +16,7 @@ export interface AnalysisResultRow {
 export abstract class AnalysisResults {
   /**
    * Stores the result unless the stored one was computed from the same or a later completion; true when stored.
-   * Runs in the caller's transaction.
+   * Runs in the ambient transaction.
    */
-  abstract replaceIfNewer(manager: EntityManager, row: AnalysisResultRow): Promise<boolean>;
+  abstract replaceIfNewer(row: AnalysisResultRow): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, Payload } from '@nestjs/microservices';
-import { OnStreamEvent, RedisStreamsContext, TypedEvent } from '@choice-sherpa/events';
+import { Payload } from '@nestjs/microservices';
+import { OnStreamEvent, TypedEvent } from '@choice-sherpa/events';
 import { isAnalysedComponent } from '../domain/analysis-kind';
 import { RecomputeAnalysisCommand } from '../application/recompute-analysis/recompute-analysis.command';
 import { RecomputeAnalysisHandler } from '../application/recompute-analysis/recompute-analysis.handler';
@@ -19,13 +19,13 @@ export class ComponentCompletedConsumer {
   constructor(private readonly recompute: RecomputeAnalysisHandler) {}
 
   @OnStreamEvent('component.completed', { handler: ANALYSIS_HANDLER, batch: true })
-  async onComponentCompleted(@Payload() events: TypedEvent<'component.completed'>[], @Ctx() context: RedisStreamsContext): Promise<void> {
+  async onComponentCompleted(@Payload() events: TypedEvent<'component.completed'>[]): Promise<void> {
     const commands = events.flatMap((event) => {
       const component = event.payload.component_type;
       return isAnalysedComponent(component) ? [RecomputeAnalysisCommand.from(event, component)] : [];
     });
     if (commands.length === 0) return;
-    const manager = context.requireManager();
-    for (const command of commands) await this.recompute.execute(command, manager);
+    // in the ambient transaction: the transport's idempotent one for this read
+    for (const command of commands) await this.recompute.execute(command);
   }
 }

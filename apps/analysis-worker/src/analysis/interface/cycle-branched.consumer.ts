@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, Payload } from '@nestjs/microservices';
-import { OnStreamEvent, RedisStreamsContext, TypedEvent } from '@choice-sherpa/events';
+import { Payload } from '@nestjs/microservices';
+import { OnStreamEvent, TypedEvent } from '@choice-sherpa/events';
 import { RecomputeAnalysisCommand } from '../application/recompute-analysis/recompute-analysis.command';
 import { RecomputeAnalysisHandler } from '../application/recompute-analysis/recompute-analysis.handler';
 
@@ -17,10 +17,10 @@ export class CycleBranchedConsumer {
   constructor(private readonly recompute: RecomputeAnalysisHandler) {}
 
   @OnStreamEvent('cycle.branched', { handler: BRANCH_ANALYSIS_HANDLER, batch: true })
-  async onCycleBranched(@Payload() events: TypedEvent<'cycle.branched'>[], @Ctx() context: RedisStreamsContext): Promise<void> {
+  async onCycleBranched(@Payload() events: TypedEvent<'cycle.branched'>[]): Promise<void> {
     const commands = events.flatMap((event) => RecomputeAnalysisCommand.fromBranch(event));
     if (commands.length === 0) return;
-    const manager = context.requireManager();
-    for (const command of commands) await this.recompute.execute(command, manager);
+    // in the ambient transaction: the transport's idempotent one for this read
+    for (const command of commands) await this.recompute.execute(command);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OutboxWriter } from '@choice-sherpa/events';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { ANALYSIS_SOURCES } from '../../domain/analysis-kind';
 import { assessDecisionQuality } from '../../domain/dq/dq-assessment';
 import { analysePugh } from '../../domain/pugh/pugh-analysis';
@@ -14,7 +13,8 @@ export type RecomputeOutcome = 'recomputed' | 'stale';
 
 /**
  * Computes the result, stores it unless a result of a later completion is already stored, and writes the computed
- * event to the outbox, all in the caller's transaction (the consumer's idempotent one, with its processed_events row).
+ * event to the outbox, all in the ambient transaction (the consumer's idempotent one, with its processed_events row,
+ * which the unit of work joins). The command is data only.
  */
 @Injectable()
 export class RecomputeAnalysisHandler {
@@ -22,10 +22,14 @@ export class RecomputeAnalysisHandler {
 
   constructor(
     private readonly results: AnalysisResults,
-    private readonly outbox: OutboxWriter,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async execute(command: RecomputeAnalysisCommand, manager: EntityManager): Promise<RecomputeOutcome> {
+  execute(command: RecomputeAnalysisCommand): Promise<RecomputeOutcome> {
+    return this.unitOfWork.run(({ publish }) => this.recompute(command, publish));
+  }
+
+  private async recompute(command: RecomputeAnalysisCommand, publish: (event: ReturnType<typeof pughComputed | typeof dqComputed>) => void): Promise<RecomputeOutcome> {
     const kind = ANALYSIS_SOURCES[command.component];
     const subject: AnalysisSubject = {
       cycleId: command.cycleId,
@@ -37,7 +41,7 @@ export class RecomputeAnalysisHandler {
       kind === 'pugh'
         ? pughComputed(subject, analysePugh(toConsequencesTable(command.output)), computedAt)
         : dqComputed(subject, assessDecisionQuality(toDqElements(command.output)), computedAt);
-    const replaced = await this.results.replaceIfNewer(manager, {
+    const replaced = await this.results.replaceIfNewer({
       cycleId: command.cycleId,
       sessionId: command.sessionId,
       kind,
@@ -52,7 +56,7 @@ export class RecomputeAnalysisHandler {
       this.logger.log({ msg: 'stale completion: a later one was already analysed', kind, cycle_id: command.cycleId, source_event_id: command.source.eventId, source_sequence: command.source.sequence });
       return outcome;
     }
-    await this.outbox.append(manager, [event]);
+    publish(event);
     return outcome;
   }
 }

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MembershipModule } from '../../membership/interface/membership.module';
 import { SessionModule } from '../../session/interface/session.module';
-import { ConsumerTransaction } from '../../shared/application/consumer-transaction.port';
-import { OutboxConsumerTransaction } from '../../shared/infrastructure/outbox-consumer-transaction';
 import { ApplyExtractedOutputHandler } from '../application/commands/apply-extracted-output/apply-extracted-output.handler';
 import { ArchiveCycleHandler } from '../application/commands/archive-cycle/archive-cycle.handler';
 import { BranchCycleHandler } from '../application/commands/branch-cycle/branch-cycle.handler';
@@ -40,7 +38,6 @@ const queryHandlers = [GetCycleHandler];
 const repositories = [
   { provide: CycleRepository, useClass: PgCycleRepository },
   { provide: DataExtractionRecords, useClass: PgDataExtractionRecords },
-  { provide: ConsumerTransaction, useClass: OutboxConsumerTransaction },
   OwnedCycleChange,
 ];
 

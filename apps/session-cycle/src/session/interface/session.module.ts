@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MembershipModule } from '../../membership/interface/membership.module';
-import { ConsumerTransaction } from '../../shared/application/consumer-transaction.port';
-import { OutboxConsumerTransaction } from '../../shared/infrastructure/outbox-consumer-transaction';
 import { ArchiveSessionHandler } from '../application/commands/archive-session/archive-session.handler';
 import { CreateSessionHandler } from '../application/commands/create-session/create-session.handler';
 import { RenameSessionHandler } from '../application/commands/rename-session/rename-session.handler';
@@ -15,10 +13,7 @@ import { SessionsController } from './sessions.controller';
 
 const commandHandlers = [CreateSessionHandler, RenameSessionHandler, ArchiveSessionHandler, TrackSessionCycleHandler];
 const queryHandlers = [ListSessionsHandler, GetSessionHandler];
-const repositories = [
-  { provide: SessionRepository, useClass: PgSessionRepository },
-  { provide: ConsumerTransaction, useClass: OutboxConsumerTransaction },
-];
+const repositories = [{ provide: SessionRepository, useClass: PgSessionRepository }];
 
 @Module({
   imports: [MembershipModule],

@@ -1,13 +1,9 @@
-import type { TypedEvent } from '@choice-sherpa/events';
 import { Command } from '@nestjs/cqrs';
-import type { EntityManager } from 'typeorm';
+import type { CycleDqScore } from '../../cycle-repository.port';
 
-/** Remember the cycle's DQ score (for cycle.completed), inside the consumer's idempotent transaction. */
+/** Remember the cycle's DQ score (for cycle.completed); run inside the consumer's idempotent transaction. */
 export class RecordCycleDqScoreCommand extends Command<void> {
-  constructor(
-    readonly event: TypedEvent<'analysis.dq_computed'>,
-    readonly manager: EntityManager,
-  ) {
+  constructor(readonly score: CycleDqScore) {
     super();
   }
 }

@@ -1,12 +1,16 @@
-import type { TypedEvent } from '@choice-sherpa/events';
+import type { EventMetadataInput } from '@choice-sherpa/events';
 import { Command } from '@nestjs/cqrs';
-import type { EntityManager } from 'typeorm';
 
-/** Add a created cycle to its session's cycle list, inside the consumer's idempotent transaction. */
+/**
+ * Add a created cycle to its session's cycle list; run inside the consumer's idempotent transaction. `eventId`: the
+ * cycle.created event (for logs); `metadata`: of the events it raises (caused by cycle.created).
+ */
 export class TrackSessionCycleCommand extends Command<void> {
   constructor(
-    readonly event: TypedEvent<'cycle.created'>,
-    readonly manager: EntityManager,
+    readonly sessionId: string,
+    readonly cycleId: string,
+    readonly eventId: string,
+    readonly metadata: EventMetadataInput,
   ) {
     super();
   }

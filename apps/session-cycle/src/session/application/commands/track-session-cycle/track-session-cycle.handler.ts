@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { causedBy } from '@choice-sherpa/events';
-import { ConsumerTransaction } from '../../../../shared/application/consumer-transaction.port';
+import { UnitOfWork } from '@choice-sherpa/events';
 import { SessionRepository } from '../../session-repository.port';
 import { TrackSessionCycleCommand } from './track-session-cycle.command';
 
@@ -10,19 +9,19 @@ export class TrackSessionCycleHandler implements ICommandHandler<TrackSessionCyc
   private readonly logger = new Logger(TrackSessionCycleHandler.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly sessions: SessionRepository,
-    private readonly transaction: ConsumerTransaction,
   ) {}
 
-  async execute({ event, manager }: TrackSessionCycleCommand): Promise<void> {
-    await this.transaction.run(manager, async (tx) => {
-      const session = await this.sessions.findForUpdate(tx.manager, event.payload.session_id);
+  async execute({ sessionId, cycleId, eventId, metadata }: TrackSessionCycleCommand): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      const session = await this.sessions.findForUpdate(tx.manager, sessionId);
       if (!session) {
-        this.logger.warn({ msg: 'cycle.created for an unknown session ignored', event_id: event.event_id });
+        this.logger.warn({ msg: 'cycle.created for an unknown session ignored', event_id: eventId });
         return;
       }
       // Idempotent in the domain too: a cycle already listed changes nothing and is not saved again.
-      if (session.addCycle(event.payload.cycle_id)) await this.sessions.save(tx, session, causedBy(event));
+      if (session.addCycle(cycleId)) await this.sessions.save(tx, session, metadata);
     });
   }
 }

@@ -1,7 +1,9 @@
-import { createEvent, EventEnvelope, streamFor } from '@choice-sherpa/events';
+import { createEvent, EventEnvelope, streamFor, TransactionScope } from '@choice-sherpa/events';
 import Redis from 'ioredis';
 import { TEST_REDIS_URL, waitFor } from '@choice-sherpa/platform/testing';
 import { v7 as uuidv7 } from 'uuid';
+import { ApplyExtractedOutputCommand, type ExtractedOutput } from '../src/cycle/application/commands/apply-extracted-output/apply-extracted-output.command';
+import { ApplyExtractedOutputHandler } from '../src/cycle/application/commands/apply-extracted-output/apply-extracted-output.handler';
 import { createCycle, createSession, expectStatus, workThrough } from './support/journey';
 import { VALID_OUTPUTS } from './support/outputs';
 import { startSessionCycleApp, SessionCycleTestApp } from './support/session-cycle-app';
@@ -160,6 +162,38 @@ describe('session-cycle stream consumers', () => {
     await waitFor(async () => (await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids.length >= 2, { what: 'second cycle listed' });
 
     expect((await user.get(`/api/sessions/${sessionId}`)).body.cycle_ids).toEqual([cycleId, second]);
+  });
+
+  it('the extraction handler joins the delivery\'s transaction: a domain refusal is returned from inside the unit (recorded, the delivery commits), an error thrown out of it rolls the whole delivery back even when caught', async () => {
+    const target = await startedComponent('extract-joined');
+    const handler = service.app.get(ApplyExtractedOutputHandler);
+    const scope = service.app.get(TransactionScope);
+    const processed = async (eventId: string) =>
+      (await service.dataSource.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = $1', [eventId]))[0].n as number;
+    /** As the transport runs a delivery: its processed_events row, then the handler inside the same (ambient) transaction. */
+    const deliver = (extraction: ExtractedOutput, swallow = false) =>
+      scope.run(async (manager) => {
+        await manager.query('INSERT INTO processed_events (event_id, handler) VALUES ($1, $2)', [extraction.eventId, 'joined-spec']);
+        const done = handler.execute(new ApplyExtractedOutputCommand(extraction, { correlationId: uuidv7(), causationId: extraction.eventId, userId: 'extract-joined' }));
+        await (swallow ? done.catch(() => undefined) : done);
+      });
+    const base = { conversationId: uuidv7(), sessionId: target.sessionId, cycleId: target.cycleId, componentId: target.componentId, componentType: 'issue_raising' as const, userId: 'extract-joined' };
+    const outboxBefore = await service.outboxCount();
+
+    // An output the contract would have refused, so the domain's parser throws INVALID_OUTPUT inside the unit.
+    const refused = { ...base, eventId: uuidv7(), output: { potential_decisions: 'not a list' } };
+    await deliver(refused);
+    expect(await recordOf(refused.eventId)).toEqual({ outcome: 'ignored', reason: 'INVALID_OUTPUT' });
+    expect(await processed(refused.eventId)).toBe(1);
+    expect(await service.outboxCount()).toBe(outboxBefore);
+
+    // A cycle id PostgreSQL cannot read: the query throws out of the unit; the caller swallows it, the delivery still rolls back.
+    const broken = { ...base, eventId: uuidv7(), cycleId: 'not-a-uuid', output: VALID_OUTPUTS.issue_raising };
+    await expect(deliver(broken, true)).rejects.toThrow(/uuid/);
+    expect(await processed(broken.eventId)).toBe(0);
+    expect(await recordOf(broken.eventId)).toBeUndefined();
+    const untouched = await expectStatus(200, target.user.get(`/api/cycles/${target.cycleId}`));
+    expect(untouched.components[0].output).toBeNull();
   });
 
   it('parks a malformed entry on its stream as a dead letter with the reason, and keeps consuming', async () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 
 export interface IdempotencyRecord {
   conversationId: string;
@@ -16,8 +15,8 @@ export function requestHash(conversationId: string, content: string): string {
 
 /** Idempotency-Key of POST messages (API.md), per user, stored with the user message it created; implemented in infrastructure. */
 export abstract class IdempotencyRepository {
-  abstract find(manager: EntityManager, userId: string, key: string): Promise<IdempotencyRecord | undefined>;
-  abstract insert(manager: EntityManager, userId: string, key: string, record: Omit<IdempotencyRecord, 'response'>): Promise<void>;
+  abstract find(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  abstract insert(userId: string, key: string, record: Omit<IdempotencyRecord, 'response'>): Promise<void>;
   /** The first complete answer for the request that stored `userMessageId` (whichever route produced the reply). */
-  abstract complete(manager: EntityManager, userMessageId: string, response: unknown): Promise<void>;
+  abstract complete(userMessageId: string, response: unknown): Promise<void>;
 }

@@ -14,7 +14,6 @@ import type { CycleContext } from './cycle-context';
 import { FacilitatorUnavailableError } from './facilitator.port';
 import { extractionOf, type TurnListener, type TurnResult } from './turn-result';
 import { TurnRunner } from './turn-runner';
-import type { EntityManager } from 'typeorm';
 
 export interface PendingTurn {
   conversationId: string;
@@ -58,30 +57,30 @@ export class ReplyGenerator {
   }
 
   /** Takes the lease for retrying the waiting message's reply (POST /reply, or a repeated Idempotency-Key). */
-  async claimRetry(manager: EntityManager, loaded: LoadedConversation, metadata: EventMetadataInput, now = new Date()): Promise<PendingTurn> {
+  async claimRetry(loaded: LoadedConversation, metadata: EventMetadataInput, now = new Date()): Promise<PendingTurn> {
     const conversation = loaded.conversation;
-    const messages = await this.conversations.messages(manager, conversation.id);
+    const messages = await this.conversations.messages(conversation.id);
     const waiting = messages.find((m) => m.id === conversation.awaitingReplyTo);
     const plan = conversation.planRetry(waiting?.content ?? '');
     if (loaded.generatingUntil && loaded.generatingUntil > now) throw new ReplyInProgressError();
     const token = uuidv7();
-    await this.conversations.claimGeneration(manager, conversation.id, token, this.leaseUntil(now));
+    await this.conversations.claimGeneration(conversation.id, token, this.leaseUntil(now));
     return { conversationId: conversation.id, userMessage: waiting!, plan, token, metadata };
   }
 
-  /** The conversation, its messages and the cycle's context, read in `manager`'s transaction. */
-  async context(manager: EntityManager, conversation: Conversation): Promise<TurnContext> {
+  /** The conversation, its messages and the cycle's context, read in the ambient transaction. */
+  async context(conversation: Conversation): Promise<TurnContext> {
     const cycleId = conversation.toSnapshot().cycle_id;
-    return { conversation, history: await this.conversations.messages(manager, conversation.id), cycle: await this.projections.cycleContext(manager, cycleId) };
+    return { conversation, history: await this.conversations.messages(conversation.id), cycle: await this.projections.cycleContext(cycleId) };
   }
 
   async generate(pending: PendingTurn, listener: TurnListener): Promise<TurnResult> {
     const { conversation, history, cycle } =
       pending.prepared ??
-      (await this.unitOfWork.run(async ({ manager }) => {
-        const loaded = await this.conversations.find(manager, pending.conversationId);
+      (await this.unitOfWork.run(async () => {
+        const loaded = await this.conversations.find(pending.conversationId);
         if (!loaded) throw new ConversationNotFoundError();
-        return this.context(manager, loaded.conversation);
+        return this.context(loaded.conversation);
       }));
     let turn: Awaited<ReturnType<TurnRunner['run']>>;
     try {
@@ -91,7 +90,7 @@ export class ReplyGenerator {
       );
       if (turn.reply.trim() === '') throw new FacilitatorUnavailableError('error', 5);
     } catch (error) {
-      await this.unitOfWork.run(({ manager }) => this.conversations.releaseGeneration(manager, pending.conversationId, pending.token));
+      await this.unitOfWork.run(() => this.conversations.releaseGeneration(pending.conversationId, pending.token));
       this.logger.warn({ msg: 'reply failed', conversation_id: pending.conversationId, reason: (error as FacilitatorUnavailableError).reason ?? 'error' });
       throw error;
     }
@@ -99,14 +98,14 @@ export class ReplyGenerator {
   }
 
   private async commit(pending: PendingTurn, reply: string, outcome: Parameters<Conversation['completeTurn']>[1]): Promise<TurnResult> {
-    const result = await this.unitOfWork.run(async ({ manager, publish }) => {
-      const loaded = await this.conversations.find(manager, pending.conversationId, true);
+    const result = await this.unitOfWork.run(async ({ publish }) => {
+      const loaded = await this.conversations.find(pending.conversationId, true);
       if (!loaded || loaded.generationToken !== pending.token || loaded.conversation.awaitingReplyTo !== pending.userMessage.id) {
         throw new ReplyInProgressError();
       }
       const conversation = loaded.conversation;
       const assistant = conversation.completeTurn(reply.trim().slice(0, MAX_MESSAGE_CHARS), outcome);
-      await this.conversations.update(manager, conversation, [assistant], null);
+      await this.conversations.update(conversation, [assistant], null);
       publish(...conversation.pullEvents(pending.metadata));
       const snapshot = conversation.toSnapshot();
       const turn: TurnResult = {
@@ -115,7 +114,7 @@ export class ReplyGenerator {
         extraction: extractionOf(outcome),
         conversation: { state: snapshot.state, phase: snapshot.phase },
       };
-      await this.idempotency.complete(manager, pending.userMessage.id, turn);
+      await this.idempotency.complete(pending.userMessage.id, turn);
       return turn;
     });
     this.metrics.messageStored('assistant');

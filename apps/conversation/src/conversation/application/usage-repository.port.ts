@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 
 /** AI messages per user per UTC day, counted in the transaction that stores the message; implemented in infrastructure. */
 export abstract class UsageRepository {
@@ -6,5 +5,5 @@ export abstract class UsageRepository {
    * Counts one message if the user is under `max` (null = unlimited); returns the count after it, or null when
    * the limit was already reached. Concurrent messages of one user take turns, so the limit is exact.
    */
-  abstract consume(manager: EntityManager, userId: string, day: string, max: number | null): Promise<number | null>;
+  abstract consume(userId: string, day: string, max: number | null): Promise<number | null>;
 }

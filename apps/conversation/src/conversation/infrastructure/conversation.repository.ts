@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { TransactionScope } from '@choice-sherpa/events';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConversationRepository, type LoadedConversation } from '../application/conversation-repository.port';
 import { Conversation, type ConversationSnapshot } from '../domain/conversation.aggregate';
 import type { Message } from '../domain/message';
@@ -40,19 +41,29 @@ function toMessage(row: Row): Message {
   return { id: row.id, role: row.role, content: row.content, created_at: new Date(row.created_at).toISOString() };
 }
 
-/** Conversations and their messages in PostgreSQL; every write happens in the caller's transaction (with its outbox rows). */
+/** Conversations and their messages in PostgreSQL; every write happens in the ambient transaction (with its outbox rows). */
 @Injectable()
 export class PgConversationRepository implements ConversationRepository {
-  async find(manager: EntityManager, id: string, forUpdate = false): Promise<LoadedConversation | undefined> {
-    const rows: Row[] = await manager.query(
+  constructor(
+    private readonly scope: TransactionScope,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Reads join the ambient transaction; a plain read outside one (GET) runs alone. A locking read needs the transaction. */
+  private reader(forUpdate: boolean): EntityManager {
+    return forUpdate ? this.scope.manager() : (this.scope.current() ?? this.dataSource.manager);
+  }
+
+  async find(id: string, forUpdate = false): Promise<LoadedConversation | undefined> {
+    const rows: Row[] = await this.reader(forUpdate).query(
       `SELECT ${COLUMNS} FROM conversations c LEFT JOIN session_owners o ON o.session_id = c.session_id WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`,
       [id],
     );
     return rows[0] ? toDomain(rows[0]) : undefined;
   }
 
-  async findByComponent(manager: EntityManager, cycleId: string, componentType: string, forUpdate = false): Promise<LoadedConversation | undefined> {
-    const rows: Row[] = await manager.query(
+  async findByComponent(cycleId: string, componentType: string, forUpdate = false): Promise<LoadedConversation | undefined> {
+    const rows: Row[] = await this.reader(forUpdate).query(
       `SELECT ${COLUMNS} FROM conversations c LEFT JOIN session_owners o ON o.session_id = c.session_id
         WHERE c.cycle_id = $1 AND c.component_type = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`,
       [cycleId, componentType],
@@ -60,15 +71,15 @@ export class PgConversationRepository implements ConversationRepository {
     return rows[0] ? toDomain(rows[0]) : undefined;
   }
 
-  async messages(manager: EntityManager, conversationId: string): Promise<Message[]> {
-    const rows: Row[] = await manager.query('SELECT id, role, content, created_at FROM conversation_messages WHERE conversation_id = $1 ORDER BY position', [conversationId]);
+  async messages(conversationId: string): Promise<Message[]> {
+    const rows: Row[] = await this.reader(false).query('SELECT id, role, content, created_at FROM conversation_messages WHERE conversation_id = $1 ORDER BY position', [conversationId]);
     return rows.map(toMessage);
   }
 
   /** A new conversation with its first messages; false when one already exists for the component (idempotent start). */
-  async insert(manager: EntityManager, conversation: Conversation, messages: Message[]): Promise<boolean> {
+  async insert(conversation: Conversation, messages: Message[]): Promise<boolean> {
     const s = conversation.toSnapshot();
-    const inserted: Row[] = await manager.query(
+    const inserted: Row[] = await this.scope.manager().query(
       `INSERT INTO conversations (id, session_id, cycle_id, component_id, component_type, state, phase, inherited_from, extracted_output,
          proposed_output, user_message_count, message_count, component_locked, awaiting_reply_to, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, 1, $14, $15)
@@ -77,36 +88,36 @@ export class PgConversationRepository implements ConversationRepository {
         json(s.proposed_output), s.user_message_count, s.component_locked, s.awaiting_reply_to, s.created_at, s.updated_at],
     );
     if (inserted.length === 0) return false;
-    await this.append(manager, s.id, messages);
+    await this.append(s.id, messages);
     return true;
   }
 
   /** The aggregate's new state and new messages (the row is locked by `find(..., true)` in this transaction). */
-  async update(manager: EntityManager, conversation: Conversation, messages: Message[], generation: { token: string; until: Date } | null = null): Promise<void> {
+  async update(conversation: Conversation, messages: Message[], generation: { token: string; until: Date } | null = null): Promise<void> {
     const s = conversation.toSnapshot();
-    await manager.query(
+    await this.scope.manager().query(
       `UPDATE conversations SET state = $2, phase = $3, extracted_output = $4, proposed_output = $5, user_message_count = $6,
          component_locked = $7, awaiting_reply_to = $8, generation_token = $9, generating_until = $10, version = version + 1, updated_at = $11
        WHERE id = $1`,
       [s.id, s.state, s.phase, json(s.extracted_output), json(s.proposed_output), s.user_message_count, s.component_locked, s.awaiting_reply_to,
         generation?.token ?? null, generation?.until ?? null, s.updated_at],
     );
-    await this.append(manager, s.id, messages);
+    await this.append(s.id, messages);
   }
 
   /** Marks a reply as being generated (a lease: a crashed generation frees the conversation when it ends). */
-  async claimGeneration(manager: EntityManager, id: string, token: string, until: Date): Promise<void> {
-    await manager.query('UPDATE conversations SET generation_token = $2, generating_until = $3 WHERE id = $1', [id, token, until]);
+  async claimGeneration(id: string, token: string, until: Date): Promise<void> {
+    await this.scope.manager().query('UPDATE conversations SET generation_token = $2, generating_until = $3 WHERE id = $1', [id, token, until]);
   }
 
-  async releaseGeneration(manager: EntityManager, id: string, token: string): Promise<void> {
-    await manager.query('UPDATE conversations SET generation_token = NULL, generating_until = NULL WHERE id = $1 AND generation_token = $2', [id, token]);
+  async releaseGeneration(id: string, token: string): Promise<void> {
+    await this.scope.manager().query('UPDATE conversations SET generation_token = NULL, generating_until = NULL WHERE id = $1 AND generation_token = $2', [id, token]);
   }
 
-  private async append(manager: EntityManager, conversationId: string, messages: Message[]): Promise<void> {
+  private async append(conversationId: string, messages: Message[]): Promise<void> {
     if (messages.length === 0) return;
     // Positions continue the conversation's count, taken and bumped in the same statement (the row is locked).
-    await manager.query(
+    await this.scope.manager().query(
       `WITH bumped AS (UPDATE conversations SET message_count = message_count + $2 WHERE id = $1 RETURNING message_count - $2 AS next)
        INSERT INTO conversation_messages (id, conversation_id, position, role, content, created_at)
        SELECT m.id, $1, bumped.next + m.ord - 1, m.role, m.content, m.created_at

@@ -33,25 +33,25 @@ export class InheritConversationsHandler implements ICommandHandler<InheritConve
   ) {}
 
   execute({ branch, attempt, metadata }: InheritConversationsCommand): Promise<void> {
-    return this.unitOfWork.run(async ({ manager, publish }) => {
-      await this.projections.copyCycleOutputs(manager, branch.parentCycleId, branch.cycleId, branch.copies.map((c) => c.componentType));
+    return this.unitOfWork.run(async ({ publish }) => {
+      await this.projections.copyCycleOutputs(branch.parentCycleId, branch.cycleId, branch.copies.map((c) => c.componentType));
       for (const copy of branch.copies) {
-        if (await this.conversations.findByComponent(manager, branch.cycleId, copy.componentType)) continue;
+        if (await this.conversations.findByComponent(branch.cycleId, copy.componentType)) continue;
         const ref = { sessionId: branch.sessionId, cycleId: branch.cycleId, componentId: copy.componentId, componentType: copy.componentType };
-        const parent = await this.conversations.findByComponent(manager, branch.parentCycleId, copy.componentType);
+        const parent = await this.conversations.findByComponent(branch.parentCycleId, copy.componentType);
         if (!parent && attempt < PARENT_WAIT_ATTEMPTS) throw new ParentConversationMissingError();
         if (!parent) {
           this.logger.warn({ msg: 'parent conversation unknown; the branch starts a fresh one', cycle_id: branch.cycleId, component_type: copy.componentType });
           const { conversation, greeting } = Conversation.open(ref, greetingFor(copy.componentType));
-          await this.conversations.insert(manager, conversation, [greeting]);
+          await this.conversations.insert(conversation, [greeting]);
           publish(...conversation.pullEvents(metadata));
           continue;
         }
         const snapshot = parent.conversation.toSnapshot();
-        const messages = await this.conversations.messages(manager, snapshot.id);
+        const messages = await this.conversations.messages(snapshot.id);
         const waiting = snapshot.awaiting_reply_to;
         const { conversation, messages: copies } = Conversation.inherit(snapshot, waiting ? messages.filter((m) => m.id !== waiting) : messages, ref, copy.status);
-        await this.conversations.insert(manager, conversation, copies);
+        await this.conversations.insert(conversation, copies);
         publish(...conversation.pullEvents(metadata));
       }
     });

@@ -16,10 +16,10 @@ export class OpenConversationHandler implements ICommandHandler<OpenConversation
   ) {}
 
   async execute({ component, metadata }: OpenConversationCommand): Promise<void> {
-    const opened = await this.unitOfWork.run(async ({ manager, publish }) => {
-      if (await this.conversations.findByComponent(manager, component.cycleId, component.componentType)) return false;
+    const opened = await this.unitOfWork.run(async ({ publish }) => {
+      if (await this.conversations.findByComponent(component.cycleId, component.componentType)) return false;
       const { conversation, greeting } = Conversation.open(component, greetingFor(component.componentType));
-      if (!(await this.conversations.insert(manager, conversation, [greeting]))) return false;
+      if (!(await this.conversations.insert(conversation, [greeting]))) return false;
       publish(...conversation.pullEvents(metadata));
       return true;
     });

@@ -11,8 +11,8 @@ export class RecordMembershipHandler implements ICommandHandler<RecordMembership
   ) {}
 
   execute({ membershipId, userId, tier }: RecordMembershipCommand): Promise<void> {
-    return this.unitOfWork.run(({ manager }) =>
-      tier === null ? this.projections.recordCancellation(manager, membershipId, userId) : this.projections.recordMembership(manager, membershipId, userId, tier),
+    return this.unitOfWork.run(() =>
+      tier === null ? this.projections.recordCancellation(membershipId, userId) : this.projections.recordMembership(membershipId, userId, tier),
     );
   }
 }

@@ -11,6 +11,6 @@ export class RecordSessionOwnerHandler implements ICommandHandler<RecordSessionO
   ) {}
 
   execute({ sessionId, userId }: RecordSessionOwnerCommand): Promise<void> {
-    return this.unitOfWork.run(({ manager }) => this.projections.recordSessionOwner(manager, sessionId, userId));
+    return this.unitOfWork.run(() => this.projections.recordSessionOwner(sessionId, userId));
   }
 }

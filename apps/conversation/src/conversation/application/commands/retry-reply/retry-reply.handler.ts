@@ -17,10 +17,10 @@ export class RetryReplyHandler implements ICommandHandler<RetryReplyCommand> {
   ) {}
 
   async execute(command: RetryReplyCommand): Promise<TurnResult> {
-    const pending = await this.unitOfWork.run(async ({ manager }) => {
-      const loaded = await this.conversations.find(manager, command.conversationId, true);
+    const pending = await this.unitOfWork.run(async () => {
+      const loaded = await this.conversations.find(command.conversationId, true);
       if (!loaded || loaded.ownerId !== command.userId) throw new ConversationNotFoundError();
-      return this.replies.claimRetry(manager, loaded, requestMetadata(command.userId));
+      return this.replies.claimRetry(loaded, requestMetadata(command.userId));
     });
     command.listener.userMessage(pending.userMessage);
     return this.replies.generate(pending, command.listener);

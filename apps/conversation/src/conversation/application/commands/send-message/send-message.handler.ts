@@ -32,24 +32,24 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   async execute(command: SendMessageCommand): Promise<TurnResult> {
     const metadata = requestMetadata(command.userId);
     const hash = requestHash(command.conversationId, command.content);
-    const started = await this.unitOfWork.run(async ({ manager, publish }): Promise<{ pending: PendingTurn; fresh: boolean } | { done: TurnResult }> => {
-      const loaded = await this.conversations.find(manager, command.conversationId, true);
+    const started = await this.unitOfWork.run(async ({ publish }): Promise<{ pending: PendingTurn; fresh: boolean } | { done: TurnResult }> => {
+      const loaded = await this.conversations.find(command.conversationId, true);
       if (!loaded || loaded.ownerId !== command.userId) throw new ConversationNotFoundError();
-      const prior = command.idempotencyKey ? await this.idempotency.find(manager, command.userId, command.idempotencyKey) : undefined;
-      if (prior) return this.repeat(prior, hash, () => this.replies.claimRetry(manager, loaded, metadata));
+      const prior = command.idempotencyKey ? await this.idempotency.find(command.userId, command.idempotencyKey) : undefined;
+      if (prior) return this.repeat(prior, hash, () => this.replies.claimRetry(loaded, metadata));
       const now = new Date();
       const conversation = loaded.conversation;
       const { message, plan } = conversation.receiveUserMessage(command.content, now);
-      const tier = await this.projections.tierOf(manager, command.userId);
+      const tier = await this.projections.tierOf(command.userId);
       const max = dailyMessageLimit(tier);
-      if ((await this.usage.consume(manager, command.userId, quotaDay(now), max)) === null) throw tierLimitReached(tier, max!);
+      if ((await this.usage.consume(command.userId, quotaDay(now), max)) === null) throw tierLimitReached(tier, max!);
       const token = uuidv7();
-      await this.conversations.update(manager, conversation, [message], { token, until: this.replies.leaseUntil(now) });
+      await this.conversations.update(conversation, [message], { token, until: this.replies.leaseUntil(now) });
       publish(...conversation.pullEvents(metadata));
       if (command.idempotencyKey) {
-        await this.idempotency.insert(manager, command.userId, command.idempotencyKey, { conversationId: conversation.id, requestHash: hash, userMessageId: message.id });
+        await this.idempotency.insert(command.userId, command.idempotencyKey, { conversationId: conversation.id, requestHash: hash, userMessageId: message.id });
       }
-      const prepared = await this.replies.context(manager, conversation);
+      const prepared = await this.replies.context(conversation);
       return { pending: { conversationId: conversation.id, userMessage: message, plan, token, metadata, prepared }, fresh: true };
     });
     if ('done' in started) {

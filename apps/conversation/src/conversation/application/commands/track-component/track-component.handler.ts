@@ -17,16 +17,16 @@ export class TrackComponentHandler implements ICommandHandler<TrackComponentComm
   ) {}
 
   execute({ cycleId, componentType, change }: TrackComponentCommand): Promise<void> {
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async () => {
       if (change.kind !== 'marked_for_revision' && Object.keys(change.output).length > 0) {
-        await this.projections.recordCycleOutput(manager, cycleId, componentType, change.output);
+        await this.projections.recordCycleOutput(cycleId, componentType, change.output);
       }
       if (change.kind === 'output_updated') return;
-      const loaded = await this.conversations.findByComponent(manager, cycleId, componentType, true);
+      const loaded = await this.conversations.findByComponent(cycleId, componentType, true);
       if (!loaded) return;
       if (change.kind === 'completed') loaded.conversation.lockForCompletedComponent();
       else loaded.conversation.reopenForRevision();
-      await this.conversations.update(manager, loaded.conversation, [], loaded.generationToken && loaded.generatingUntil ? { token: loaded.generationToken, until: loaded.generatingUntil } : null);
+      await this.conversations.update(loaded.conversation, [], loaded.generationToken && loaded.generatingUntil ? { token: loaded.generationToken, until: loaded.generatingUntil } : null);
     });
   }
 }

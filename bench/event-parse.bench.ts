@@ -1,7 +1,7 @@
 import { EVENT_TYPES } from '../libs/events/src/catalog/event-registry';
 import type { EventType } from '../libs/events/src/catalog/event-types';
 import { sampleAggregateId, samplePayload } from '../libs/events/src/catalog/testing/sample-payloads';
-import { createEvent } from '../libs/events/src/envelope/event-factory';
+import { createEvent } from '../libs/events/src/raising/event-factory';
 import { parseStreamEntry } from '../libs/events/src/parse/parse-event';
 import { writeResults } from './support/report';
 

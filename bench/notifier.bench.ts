@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { createEvent } from '@choice-sherpa/events/envelope/event-factory';
+import { createEvent } from '@choice-sherpa/events/raising/event-factory';
 import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { createTestDatabase, freePort, TEST_REDIS_URL, testPlatformEnv, uniqueName, waitFor } from '@choice-sherpa/platform/testing';
 import { ServiceProcess } from '../test/support/service-process';

@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './raising';
 export * from './streams/stream-layout';
 export * from './catalog';
 export * from './parse';

@@ -1,7 +1,7 @@
 import { sampleAggregateId, samplePayload, SAMPLE_IDS } from '../catalog/testing/sample-payloads';
 import type { EventType } from '../catalog/event-types';
 import type { EventEnvelope, PendingEvent } from '../envelope/event-envelope';
-import { createEvent } from '../envelope/event-factory';
+import { createEvent } from '../raising/event-factory';
 import { causedBy } from '../envelope/event-metadata';
 import { InvalidEventError } from '../parse/validate-pending-event';
 import { InMemoryEventBus } from './in-memory-event-bus';

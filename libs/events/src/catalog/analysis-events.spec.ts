@@ -1,5 +1,5 @@
 import { samplePayload, SAMPLE_IDS } from './testing/sample-payloads';
-import { createEvent } from '../envelope/event-factory';
+import { createEvent } from '../raising/event-factory';
 import { validatePendingEvent } from '../parse/validate-pending-event';
 
 const pugh = (payload: Record<string, unknown>) =>

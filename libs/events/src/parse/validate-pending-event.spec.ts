@@ -1,6 +1,6 @@
 import { samplePayload, SAMPLE_IDS } from '../catalog/testing/sample-payloads';
 import type { EventEnvelope, PendingEvent } from '../envelope/event-envelope';
-import { createEvent } from '../envelope/event-factory';
+import { createEvent } from '../raising/event-factory';
 import { assertValidEnvelope, assertValidPendingEvent, InvalidEventError, validatePendingEvent } from './validate-pending-event';
 
 function pending(): PendingEvent {

@@ -1,6 +1,6 @@
 import { summarizeOutput, type ComponentOutput, type ComponentType } from '@choice-sherpa/events/outputs';
 import { v7 as uuidv7 } from 'uuid';
-import { AggregateRoot } from '@choice-sherpa/events/envelope';
+import { AggregateRoot } from '@choice-sherpa/events/raising';
 import { COMPONENT_GUIDES } from './component-guides';
 import { ComponentLockedError, InvalidMessageError, NothingToReplyError, ReplyPendingError } from './conversation-errors';
 import type { ConversationPhase, ConversationState } from './conversation-state';

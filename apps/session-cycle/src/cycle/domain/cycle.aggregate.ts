@@ -20,11 +20,11 @@
  * until completed, so every status change has its own event); completion rules per component; the cycle completes when
  * recommendation (and decision_quality where the tier includes it) is complete.
  * Tier limits on the number of cycles are checked by the caller with TierLimits before create/branchFrom.
- * Events are drained with `pullEvents(metadata)` (see libs/events/src/envelope/aggregate-root.ts).
+ * Events are drained with `pullEvents(metadata)` (see libs/events/src/raising/aggregate-root.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { TierLimits } from '../../membership/domain/tier-limits';
-import { AggregateRoot } from '@choice-sherpa/events/envelope';
+import { AggregateRoot } from '@choice-sherpa/events/raising';
 import { checkRule } from '../../shared/domain/business-rule';
 import { Component } from './component.entity';
 import type { ComponentStatus } from './component-status';

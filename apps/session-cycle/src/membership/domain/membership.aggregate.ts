@@ -10,10 +10,10 @@
  *   Membership.limitsFor(membershipOrNull)                  -> TierLimits; no membership = free
  *   toSnapshot() / Membership.fromSnapshot(snapshot)
  * One membership per user is the application's check (the repository knows the user's memberships).
- * Events are drained with `pullEvents(metadata)` (see libs/events/src/envelope/aggregate-root.ts).
+ * Events are drained with `pullEvents(metadata)` (see libs/events/src/raising/aggregate-root.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
-import { AggregateRoot } from '@choice-sherpa/events/envelope';
+import { AggregateRoot } from '@choice-sherpa/events/raising';
 import { checkRule } from '../../shared/domain/business-rule';
 import { UserIdRule } from '../../shared/domain/user-id.rule';
 import { ValidationError } from '../../shared/domain/domain-errors';

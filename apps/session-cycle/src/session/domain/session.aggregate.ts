@@ -11,10 +11,10 @@
  *
  * Title trimmed, 1-500 chars; description at most 5000 (blank = none). Rename and description changes need an
  * active session. Ownership is checked by the application layer with `isOwnedBy` (answer 404 otherwise).
- * Events are drained with `pullEvents(metadata)` (see libs/events/src/envelope/aggregate-root.ts).
+ * Events are drained with `pullEvents(metadata)` (see libs/events/src/raising/aggregate-root.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
-import { AggregateRoot } from '@choice-sherpa/events/envelope';
+import { AggregateRoot } from '@choice-sherpa/events/raising';
 import { checkRule } from '../../shared/domain/business-rule';
 import { UserIdRule } from '../../shared/domain/user-id.rule';
 import { SessionActiveRule, SessionArchivableRule, SessionDescriptionRule, SessionTitleRule } from './session.rules';

@@ -1,6 +1,6 @@
 import type { EventMetadataInput, UnitOfWorkTransaction } from '@choice-sherpa/events';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { AggregateRoot } from '@choice-sherpa/events/envelope';
+import type { AggregateRoot } from '@choice-sherpa/events/raising';
 import { saveVersioned } from './versioned-save';
 
 /**

@@ -1,5 +1,5 @@
 import type { EventMetadataInput } from '../../envelope/event-metadata';
-import { createEvent } from '../../envelope/event-factory';
+import { createEvent } from '../../raising/event-factory';
 import type { EventPayloadMap, TypedEvent } from '../event-registry';
 import type { EventType } from '../event-types';
 import { sampleAggregateId, samplePayload } from './sample-payloads';

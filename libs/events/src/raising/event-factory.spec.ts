@@ -1,9 +1,9 @@
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { EventTypes } from '../catalog/event-types';
 import { samplePayload, SAMPLE_IDS } from '../catalog/testing/sample-payloads';
-import type { EventEnvelope } from './event-envelope';
+import type { EventEnvelope } from '../envelope/event-envelope';
 import { createEvent } from './event-factory';
-import { causedBy } from './event-metadata';
+import { causedBy } from '../envelope/event-metadata';
 
 describe('createEvent', () => {
   const base = {

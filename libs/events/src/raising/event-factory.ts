@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { EVENT_REGISTRY, EventPayloadMap } from '../catalog/event-registry';
 import type { EventType } from '../catalog/event-types';
-import type { PendingEvent } from './event-envelope';
-import { EventMetadataInput, toEventMetadata } from './event-metadata';
+import type { PendingEvent } from '../envelope/event-envelope';
+import { EventMetadataInput, toEventMetadata } from '../envelope/event-metadata';
 
 export interface CreateEventInput<T extends EventType> {
   aggregateId: string;

@@ -1,7 +1,7 @@
 import type { EventPayloadMap } from '../catalog/event-registry';
 import type { EventType } from '../catalog/event-types';
 import { createEvent, type PendingEventOf } from './event-factory';
-import type { EventMetadataInput } from './event-metadata';
+import type { EventMetadataInput } from '../envelope/event-metadata';
 
 /**
  * Base of the services' aggregates (session-cycle, conversation).

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AnyEvent } from '@choice-sherpa/events';
 import { recordProcessed } from '@choice-sherpa/events/consumer/run-idempotent';
 import { streamFor } from '@choice-sherpa/events/streams/stream-layout';
-import { RedisStreamsContext, RedisStreamsServer, SERVER_DEFAULTS } from '@choice-sherpa/events/transport';
+import { RedisStreamsServer, SERVER_DEFAULTS } from '@choice-sherpa/events/transport';
+import { TransactionScope } from '@choice-sherpa/events/transaction';
 import { RedisStreamsClient } from '@choice-sherpa/events/transport/testing';
 import { createTestDatabase, uniqueName } from '@choice-sherpa/platform/testing';
 import { ProjectDashboardEvent } from '../apps/dashboard-projector/src/dashboard/application/project-dashboard-event';
@@ -62,9 +63,9 @@ async function drain(dataSource: DataSource, events: AnyEvent[]): Promise<number
   await pipeline.exec();
   const server = new RedisStreamsServer({ url: REDIS_URL, group: 'dashboard-projector', layout, dataSource, replica: uniqueName('bench'), blockMs: 1_000, renewIntervalMs: 500, leaseTtlMs: 5_000 });
   // The app's consumer and use case, registered as Nest's listener registers @OnStreamEvent (its pipeline left out).
-  const consumer = new DashboardEventsConsumer(new ProjectDashboardEvent());
+  const consumer = new DashboardEventsConsumer(new ProjectDashboardEvent(), new TransactionScope(dataSource));
   for (const type of PROJECTED_EVENT_TYPES) {
-    server.addHandler(type, (batch: AnyEvent[], context: RedisStreamsContext) => consumer.onEvents(batch, context), true, { handler: DASHBOARD_HANDLER, batch: true });
+    server.addHandler(type, (batch: AnyEvent[]) => consumer.onEvents(batch), true, { handler: DASHBOARD_HANDLER, batch: true });
   }
   const started = performance.now();
   await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TransactionScope } from '@choice-sherpa/events';
 import { DashboardReader } from './application/dashboard-reader';
 import { ProjectDashboardEvent } from './application/project-dashboard-event';
 import { ReadModelQueries } from './application/read-model-queries.port';
@@ -10,7 +11,9 @@ const controllers = [DashboardController, DashboardEventsConsumer];
 const commandHandlers = [ProjectDashboardEvent];
 const queryHandlers = [DashboardReader];
 const repositories = [{ provide: ReadModelQueries, useClass: PgReadModelQueries }];
+/** A consumer-only service lists the ambient transaction's scope itself (no OutboxModule here). */
+const transactions = [TransactionScope];
 
 /** The dashboard context: the projection (stream consumer) and its HTTP queries. Needs the platform's DataSource. */
-@Module({ controllers, providers: [...commandHandlers, ...queryHandlers, ...repositories] })
+@Module({ controllers, providers: [...commandHandlers, ...queryHandlers, ...repositories, ...transactions] })
 export class DashboardModule {}

@@ -8,6 +8,7 @@ export * from './rate-limit';
 export * from './metrics';
 export * from './health';
 export * from './database';
+export * from './request';
 export * from './http';
 export * from './platform-config.module';
 export * from './platform.module';

@@ -1,5 +1,5 @@
 import { DEFAULT_STREAM_LAYOUT } from '@choice-sherpa/events/streams/stream-layout';
-import { trustFunction, TrustProxy } from '../http/client-address';
+import { trustFunction, TrustProxy } from '../request/client-address';
 import { ConfigError } from './config-error';
 import { Env, EnvReader } from './env-reader';
 import { databaseNameFor, isServiceName, ServiceName, SERVICE_PORTS } from './service-name';

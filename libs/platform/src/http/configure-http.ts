@@ -2,11 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PLATFORM_CONFIG, PlatformConfig } from '../config/platform-config';
 import { correlationIdMiddleware } from '../correlation/correlation-id.middleware';
-import { accessLogMiddleware } from '../logging/access-log';
+import { accessLogMiddleware } from './access-log';
 import type { PlatformLogger } from '../logging/logger';
 import { PLATFORM_LOGGER } from '../logging/logger.token';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
-import { trustFunction } from './client-address';
+import { trustFunction } from '../request/client-address';
 
 /**
  * HTTP settings that live on the Express app rather than in a module: correlation id, access log and metrics first

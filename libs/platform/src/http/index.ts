@@ -3,5 +3,4 @@ export * from './bootstrap-service';
 export * from './stream-consumer';
 export * from './stream-exception.filter';
 export * from './entry-routes';
-export * from './client-address';
-export * from './route-pattern';
+export * from './access-log';

@@ -3,4 +3,3 @@ export * from './pino-nest-logger';
 export * from './logger.token';
 export * from './logger-registry';
 export * from './describe-error';
-export * from './access-log';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { routePattern } from '../http/route-pattern';
+import { routePattern } from '../request/route-pattern';
 import { httpDuration, httpRequests } from './default-metrics';
 
 /** Counts every response with its route pattern; unmatched paths are one label, `unmatched`. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthUser } from '../auth/auth-user';
-import { routePattern } from '../http/route-pattern';
-import type { PlatformLogger } from './logger';
+import { routePattern } from '../request/route-pattern';
+import type { PlatformLogger } from '../logging/logger';
 
 type LoggedRequest = IncomingMessage & { correlationId?: string; user?: AuthUser };
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { correlationIdMiddleware } from '../correlation/correlation-id.middleware';
 import { waitFor } from '../testing/wait-for';
 import { accessLogMiddleware } from './access-log';
-import { createLogger } from './logger';
+import { createLogger } from '../logging/logger';
 
 type Handler = (req: IncomingMessage & Record<string, unknown>, res: ServerResponse) => void;
 

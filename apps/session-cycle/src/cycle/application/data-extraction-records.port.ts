@@ -1,5 +1,4 @@
 import type { ComponentType } from '@choice-sherpa/events';
-import type { EntityManager } from 'typeorm';
 
 export type ExtractionOutcome = 'applied' | 'ignored';
 
@@ -16,5 +15,5 @@ export interface DataExtractionRecord {
 /** The outcomes of extracted data, one per event; implemented in infrastructure. */
 export abstract class DataExtractionRecords {
   /** Records the outcome, recorded at now; an event already recorded keeps its first record. */
-  abstract record(manager: EntityManager, record: DataExtractionRecord): Promise<void>;
+  abstract record(record: DataExtractionRecord): Promise<void>;
 }

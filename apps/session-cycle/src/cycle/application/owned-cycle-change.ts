@@ -20,11 +20,11 @@ export class OwnedCycleChange {
 
   run(userId: string, cycleId: string, change: (cycle: Cycle, tx: UnitOfWorkTransaction) => Promise<void> | void): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
-      const cycle = await this.cycles.findOwnedForUpdate(tx.manager, cycleId, userId);
+      const cycle = await this.cycles.findOwnedForUpdate(cycleId, userId);
       if (!cycle) throw notFound('cycle');
       await change(cycle, tx);
       await this.cycles.save(tx, cycle, requestMetadata(userId));
-      return { cycle, dqScore: await this.cycles.dqScoreOf(tx.manager, cycleId) };
+      return { cycle, dqScore: await this.cycles.dqScoreOf(cycleId) };
     });
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { AmbientRepository } from '../../shared/infrastructure/ambient-repository';
 import type { DataExtractionRecord, DataExtractionRecords } from '../application/data-extraction-records.port';
 import { DataExtractionRecordEntity } from './data-extraction-record.entity';
 
 /** The `data_extraction_records` table. */
 @Injectable()
-export class PgDataExtractionRecords implements DataExtractionRecords {
-  async record(manager: EntityManager, record: DataExtractionRecord): Promise<void> {
-    await manager
+export class PgDataExtractionRecords extends AmbientRepository implements DataExtractionRecords {
+  async record(record: DataExtractionRecord): Promise<void> {
+    await this.inTransaction()
       .createQueryBuilder()
       .insert()
       .into(DataExtractionRecordEntity)

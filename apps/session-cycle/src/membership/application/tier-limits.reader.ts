@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Membership } from '../domain/membership.aggregate';
 import type { TierLimits } from '../domain/tier-limits';
 import { MembershipRepository } from './membership-repository.port';
@@ -9,7 +8,7 @@ import { MembershipRepository } from './membership-repository.port';
 export class TierLimitsReader {
   constructor(private readonly memberships: MembershipRepository) {}
 
-  async limitsFor(manager: EntityManager, userId: string): Promise<TierLimits> {
-    return Membership.limitsFor(await this.memberships.findLive(manager, userId));
+  async limitsFor(userId: string): Promise<TierLimits> {
+    return Membership.limitsFor(await this.memberships.findLive(userId));
   }
 }

@@ -28,7 +28,7 @@ export class ApplyExtractedOutputHandler implements ICommandHandler<ApplyExtract
     const { eventId, conversationId, cycleId, componentType } = extraction;
     const reason = await this.unitOfWork.run(async (tx) => {
       const refused = await this.apply(tx, extraction, metadata);
-      await this.records.record(tx.manager, { eventId, conversationId, cycleId, componentType, outcome: refused === null ? 'applied' : 'ignored', reason: refused });
+      await this.records.record({ eventId, conversationId, cycleId, componentType, outcome: refused === null ? 'applied' : 'ignored', reason: refused });
       return refused;
     });
     if (reason !== null) this.logger.log({ msg: 'extracted data ignored', event_id: eventId, cycle_id: cycleId, component_type: componentType, reason });
@@ -37,7 +37,7 @@ export class ApplyExtractedOutputHandler implements ICommandHandler<ApplyExtract
   /** Applies the output and saves the cycle; returns why it was refused instead (null: applied). */
   private async apply(tx: UnitOfWorkTransaction, extraction: ExtractedOutput, metadata: EventMetadataInput): Promise<string | null> {
     const { cycleId, sessionId, componentId, componentType, output, userId } = extraction;
-    const found = await this.cycles.findForUpdate(tx.manager, cycleId);
+    const found = await this.cycles.findForUpdate(cycleId);
     if (!found) return 'unknown cycle';
     const { cycle, ownerId } = found;
     if (cycle.sessionId !== sessionId || cycle.component(componentType).id !== componentId) return 'cycle, session or component mismatch';

@@ -20,15 +20,15 @@ export class BranchCycleHandler implements ICommandHandler<BranchCycleCommand> {
 
   async execute({ userId, cycleId, branchPoint }: BranchCycleCommand): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
-      const owned = await this.cycles.findOwned(tx.manager, cycleId, userId);
+      const owned = await this.cycles.findOwned(cycleId, userId);
       if (!owned) throw notFound('cycle');
       // Same lock order as creating a cycle (session, then cycle): the branch counts against the session's cycles.
-      const session = await this.sessions.findOwnedForUpdate(tx.manager, owned.sessionId, userId);
-      const parent = await this.cycles.findOwnedForUpdate(tx.manager, cycleId, userId);
+      const session = await this.sessions.findOwnedForUpdate(owned.sessionId, userId);
+      const parent = await this.cycles.findOwnedForUpdate(cycleId, userId);
       if (!session || !parent) throw notFound('cycle');
       session.assertAcceptsNewCycle();
-      const limits = await this.tiers.limitsFor(tx.manager, userId);
-      limits.checkCyclesPerSession(await this.cycles.countInSession(tx.manager, session.id));
+      const limits = await this.tiers.limitsFor(userId);
+      limits.checkCyclesPerSession(await this.cycles.countInSession(session.id));
       const branch = Cycle.branchFrom(parent, branchPoint);
       await this.cycles.save(tx, branch, requestMetadata(userId));
       return { cycle: branch, dqScore: null };

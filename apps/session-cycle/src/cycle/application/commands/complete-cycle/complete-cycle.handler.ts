@@ -16,8 +16,8 @@ export class CompleteCycleHandler implements ICommandHandler<CompleteCycleComman
   execute({ userId, cycleId }: CompleteCycleCommand): Promise<CycleView> {
     return this.change.run(userId, cycleId, async (cycle, tx) => {
       // The DQ score analysis reported for this cycle, if it arrived (analysis.dq_computed); null otherwise.
-      const dqScore = await this.cycles.dqScoreOf(tx.manager, cycleId);
-      cycle.complete(await this.tiers.limitsFor(tx.manager, userId), dqScore);
+      const dqScore = await this.cycles.dqScoreOf(cycleId);
+      cycle.complete(await this.tiers.limitsFor(userId), dqScore);
     });
   }
 }

@@ -21,11 +21,11 @@ export class CreateCycleHandler implements ICommandHandler<CreateCycleCommand> {
   async execute({ userId, sessionId }: CreateCycleCommand): Promise<CycleView> {
     return this.unitOfWork.run(async (tx) => {
       // The session row lock serialises cycle creation per session, so the count below cannot be raced past.
-      const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
+      const session = await this.sessions.findOwnedForUpdate(sessionId, userId);
       if (!session) throw notFound('session');
       session.assertAcceptsNewCycle();
-      const limits = await this.tiers.limitsFor(tx.manager, userId);
-      limits.checkCyclesPerSession(await this.cycles.countInSession(tx.manager, sessionId));
+      const limits = await this.tiers.limitsFor(userId);
+      limits.checkCyclesPerSession(await this.cycles.countInSession(sessionId));
       const cycle = Cycle.create({ sessionId });
       await this.cycles.save(tx, cycle, requestMetadata(userId));
       return { cycle: cycle, dqScore: null };

@@ -14,8 +14,8 @@ export class RecordCycleDqScoreHandler implements ICommandHandler<RecordCycleDqS
   ) {}
 
   async execute({ score }: RecordCycleDqScoreCommand): Promise<void> {
-    await this.unitOfWork.run(async ({ manager }) => {
-      if (!(await this.cycles.existsInSession(manager, score.cycleId, score.sessionId))) {
+    await this.unitOfWork.run(async () => {
+      if (!(await this.cycles.existsInSession(score.cycleId, score.sessionId))) {
         // Not one of our cycles (or a mismatched session): nothing to attach the score to, and retrying will not help.
         this.logger.warn({ msg: 'dq score for an unknown cycle ignored', event_id: score.eventId, cycle_id: score.cycleId });
         return;
@@ -24,7 +24,7 @@ export class RecordCycleDqScoreHandler implements ICommandHandler<RecordCycleDqS
       // whatever order they are delivered in: the analysis worker numbers a cycle's results in commit order and only
       // emits one newer than the result it holds, so the event's per-cycle sequence orders them (its computed_at is a
       // wall clock, which two workers need not agree on).
-      await this.cycles.recordDqScoreIfNewer(manager, score);
+      await this.cycles.recordDqScoreIfNewer(score);
     });
   }
 }

@@ -13,7 +13,7 @@ export class StartComponentHandler implements ICommandHandler<StartComponentComm
 
   execute({ userId, cycleId, componentType }: StartComponentCommand): Promise<CycleView> {
     return this.change.run(userId, cycleId, async (cycle, tx) => {
-      cycle.startComponent(componentType, await this.tiers.limitsFor(tx.manager, userId));
+      cycle.startComponent(componentType, await this.tiers.limitsFor(userId));
     });
   }
 }

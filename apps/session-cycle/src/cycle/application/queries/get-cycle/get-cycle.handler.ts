@@ -1,5 +1,4 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { notFound } from '@choice-sherpa/platform';
 import { CycleRepository } from '../../cycle-repository.port';
 import type { CycleView } from '../../cycle.view';
@@ -7,14 +6,11 @@ import { GetCycleQuery } from './get-cycle.query';
 
 @QueryHandler(GetCycleQuery)
 export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly cycles: CycleRepository,
-  ) {}
+  constructor(private readonly cycles: CycleRepository) {}
 
   async execute({ userId, cycleId }: GetCycleQuery): Promise<CycleView> {
-    const cycle = await this.cycles.findOwned(this.dataSource.manager, cycleId, userId);
+    const cycle = await this.cycles.findOwned(cycleId, userId);
     if (!cycle) throw notFound('cycle');
-    return { cycle, dqScore: await this.cycles.dqScoreOf(this.dataSource.manager, cycleId) };
+    return { cycle, dqScore: await this.cycles.dqScoreOf(cycleId) };
   }
 }

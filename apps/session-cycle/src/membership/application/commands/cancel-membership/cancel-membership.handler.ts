@@ -15,7 +15,7 @@ export class CancelMembershipHandler implements ICommandHandler<CancelMembership
 
   async execute({ userId, membershipId, reason }: CancelMembershipCommand): Promise<Membership> {
     return this.unitOfWork.run(async (tx) => {
-      const membership = await this.memberships.findOwnedForUpdate(tx.manager, membershipId, userId);
+      const membership = await this.memberships.findOwnedForUpdate(membershipId, userId);
       if (!membership) throw notFound('membership');
       membership.cancel(reason);
       await this.memberships.save(tx, membership, requestMetadata(userId));

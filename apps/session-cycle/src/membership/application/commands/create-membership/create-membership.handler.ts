@@ -17,8 +17,8 @@ export class CreateMembershipHandler implements ICommandHandler<CreateMembership
     // The address notifications go to comes from the verified token, never from the request body.
     if (!email) throw badRequest('the token carries no email address', [{ field: 'email', problems: ['the token must carry an email claim'] }]);
     return this.unitOfWork.run(async (tx) => {
-      await this.memberships.lockUserMemberships(tx.manager, userId);
-      if (await this.memberships.findLive(tx.manager, userId)) throw conflict('MEMBERSHIP_EXISTS', 'you already have a membership; upgrade or cancel it');
+      await this.memberships.lockUserMemberships(userId);
+      if (await this.memberships.findLive(userId)) throw conflict('MEMBERSHIP_EXISTS', 'you already have a membership; upgrade or cancel it');
       const membership = Membership.create({ userId, email, tier });
       await this.memberships.save(tx, membership, requestMetadata(userId));
       return membership;

@@ -15,7 +15,7 @@ export class UpgradeMembershipHandler implements ICommandHandler<UpgradeMembersh
 
   async execute({ userId, membershipId, tier }: UpgradeMembershipCommand): Promise<Membership> {
     return this.unitOfWork.run(async (tx) => {
-      const membership = await this.memberships.findOwnedForUpdate(tx.manager, membershipId, userId);
+      const membership = await this.memberships.findOwnedForUpdate(membershipId, userId);
       if (!membership) throw notFound('membership');
       membership.upgrade(tier);
       await this.memberships.save(tx, membership, requestMetadata(userId));

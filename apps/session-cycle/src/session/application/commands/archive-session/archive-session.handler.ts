@@ -15,7 +15,7 @@ export class ArchiveSessionHandler implements ICommandHandler<ArchiveSessionComm
 
   async execute({ userId, sessionId }: ArchiveSessionCommand): Promise<Session> {
     return this.unitOfWork.run(async (tx) => {
-      const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
+      const session = await this.sessions.findOwnedForUpdate(sessionId, userId);
       if (!session) throw notFound('session');
       session.archive();
       await this.sessions.save(tx, session, requestMetadata(userId));

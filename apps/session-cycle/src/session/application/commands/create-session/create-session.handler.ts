@@ -16,9 +16,9 @@ export class CreateSessionHandler implements ICommandHandler<CreateSessionComman
 
   async execute({ userId, title, description }: CreateSessionCommand): Promise<Session> {
     return this.unitOfWork.run(async (tx) => {
-      await this.sessions.lockUserSessions(tx.manager, userId);
-      const limits = await this.tiers.limitsFor(tx.manager, userId);
-      limits.checkActiveSessions(await this.sessions.countActive(tx.manager, userId));
+      await this.sessions.lockUserSessions(userId);
+      const limits = await this.tiers.limitsFor(userId);
+      limits.checkActiveSessions(await this.sessions.countActive(userId));
       const session = Session.create({ ownerId: userId, title, description });
       await this.sessions.save(tx, session, requestMetadata(userId));
       return session;

@@ -15,7 +15,7 @@ export class RenameSessionHandler implements ICommandHandler<RenameSessionComman
 
   async execute({ userId, sessionId, title }: RenameSessionCommand): Promise<Session> {
     return this.unitOfWork.run(async (tx) => {
-      const session = await this.sessions.findOwnedForUpdate(tx.manager, sessionId, userId);
+      const session = await this.sessions.findOwnedForUpdate(sessionId, userId);
       if (!session) throw notFound('session');
       session.rename(title);
       await this.sessions.save(tx, session, requestMetadata(userId));

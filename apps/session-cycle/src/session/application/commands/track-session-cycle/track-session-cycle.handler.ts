@@ -15,7 +15,7 @@ export class TrackSessionCycleHandler implements ICommandHandler<TrackSessionCyc
 
   async execute({ sessionId, cycleId, eventId, metadata }: TrackSessionCycleCommand): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
-      const session = await this.sessions.findForUpdate(tx.manager, sessionId);
+      const session = await this.sessions.findForUpdate(sessionId);
       if (!session) {
         this.logger.warn({ msg: 'cycle.created for an unknown session ignored', event_id: eventId });
         return;

@@ -1,5 +1,4 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { notFound } from '@choice-sherpa/platform';
 import type { Session } from '../../../domain/session.aggregate';
 import { SessionRepository } from '../../session-repository.port';
@@ -7,13 +6,10 @@ import { GetSessionQuery } from './get-session.query';
 
 @QueryHandler(GetSessionQuery)
 export class GetSessionHandler implements IQueryHandler<GetSessionQuery> {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly sessions: SessionRepository,
-  ) {}
+  constructor(private readonly sessions: SessionRepository) {}
 
   async execute({ userId, sessionId }: GetSessionQuery): Promise<Session> {
-    const session = await this.sessions.findOwned(this.dataSource.manager, sessionId, userId);
+    const session = await this.sessions.findOwned(sessionId, userId);
     if (!session) throw notFound('session');
     return session;
   }

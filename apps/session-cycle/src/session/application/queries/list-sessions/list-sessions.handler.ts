@@ -1,17 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import type { Session } from '../../../domain/session.aggregate';
 import { SessionRepository } from '../../session-repository.port';
 import { ListSessionsQuery } from './list-sessions.query';
 
 @QueryHandler(ListSessionsQuery)
 export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly sessions: SessionRepository,
-  ) {}
+  constructor(private readonly sessions: SessionRepository) {}
 
   execute({ userId }: ListSessionsQuery): Promise<Session[]> {
-    return this.sessions.listOwned(this.dataSource.manager, userId);
+    return this.sessions.listOwned(userId);
   }
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_STREAM_LAYOUT } from '@choice-sherpa/events/streams/stream-layout';
+
 /**
  * One environment setting as an operator meets it. Each service lists the settings it reads (the platform's below,
  * plus its own in `apps/<service>/src/<service>.settings.ts`); the deploy files (compose, Kubernetes) and the
@@ -23,8 +25,8 @@ export const PLATFORM_SETTINGS: readonly SettingSpec[] = [
   { name: 'PG_URL', required: false, secret: true, description: 'a PostgreSQL server; the service uses its database choice_<service> on it' },
   { name: 'REDIS_URL', required: true, alternative: 'STREAM_BROKER', secret: true, description: 'Redis (streams, leases, the Socket.IO adapter)' },
   { name: 'STREAM_BROKER', required: false, default: 'redis', secret: false, description: 'redis, or in-process: every service in one process (npm start), no Redis at all' },
-  { name: 'STREAM_PREFIX', required: false, default: 'cs:events', secret: false, description: 'prefix of the partition streams' },
-  { name: 'STREAM_PARTITIONS', required: false, default: '8', secret: false, description: 'number of partition streams (change only with the outboxes drained)' },
+  { name: 'STREAM_PREFIX', required: false, default: DEFAULT_STREAM_LAYOUT.prefix, secret: false, description: 'prefix of the partition streams' },
+  { name: 'STREAM_PARTITIONS', required: false, default: String(DEFAULT_STREAM_LAYOUT.partitions), secret: false, description: 'number of partition streams (change only with the outboxes drained)' },
   { name: 'JWT_SECRET', required: true, alternative: 'JWT_JWKS_URL', secret: true, description: 'shared HS256 secret (local use), at least 32 characters' },
   { name: 'JWT_JWKS_URL', required: false, secret: false, description: "the token issuer's JWKS endpoint (production)" },
   { name: 'JWT_ALGORITHM', required: false, default: 'HS256 with a secret, RS256 with JWKS', secret: false, description: 'the one accepted algorithm' },

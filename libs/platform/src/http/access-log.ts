@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pinoHttp } from 'pino-http';
 import type { AuthUser } from '../auth/auth-user';
 import { routePattern } from '../request/route-pattern';
 import type { PlatformLogger } from '../logging/logger';
@@ -9,7 +10,7 @@ type LoggedRequest = IncomingMessage & { correlationId?: string; user?: AuthUser
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /** What an access log line holds: ids, the route pattern, status and duration; never headers, bodies or query values. */
-function accessFields(req: LoggedRequest, res: ServerResponse, durationMs: number) {
+function accessFields(req: LoggedRequest, res: ServerResponse, durationMs: unknown): Record<string, unknown> {
   return {
     method: req.method,
     route: routePattern(req),
@@ -21,25 +22,23 @@ function accessFields(req: LoggedRequest, res: ServerResponse, durationMs: numbe
 }
 
 /**
- * One line per HTTP request once it is answered or aborted: `request_id` (the correlation id, set by the correlation
- * middleware that runs first), method, route pattern, status, duration and the caller's user id when the JWT guard
- * knew it; 5xx (or a response error) as an error. The request and response objects are never serialized. (What
- * pino-http did with these options, without its two child loggers per request.)
+ * One line per HTTP request (pino-http) once it is answered or aborted: `request_id` (the correlation id, set by the
+ * correlation middleware that runs first), method, route pattern, status, duration and the caller's user id when the
+ * JWT guard knew it. The request and response objects are never serialized (quiet loggers, own serializers).
  */
 export function accessLogMiddleware(logger: PlatformLogger) {
-  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
-    const started = Date.now();
-    const complete = (error?: unknown): void => {
-      res.removeListener('close', complete);
-      res.removeListener('finish', complete);
-      res.removeListener('error', complete);
-      const fields = { request_id: req.correlationId ?? 'none', ...accessFields(req, res, Date.now() - started) };
-      if (error || res.statusCode >= 500) logger.error(fields, 'request failed');
-      else logger[QUIET_ROUTES.has(fields.route) ? 'debug' : 'info'](fields, res.writableEnded ? 'request completed' : 'request aborted');
-    };
-    res.on('close', complete);
-    res.on('finish', complete);
-    res.on('error', complete);
-    next();
-  };
+  return pinoHttp<LoggedRequest, ServerResponse>({
+    logger,
+    quietReqLogger: true,
+    quietResLogger: true,
+    wrapSerializers: false,
+    serializers: { req: (req: LoggedRequest) => ({ method: req.method }), res: (res: ServerResponse) => ({ status: res.statusCode }) },
+    customAttributeKeys: { reqId: 'request_id', responseTime: 'duration_ms' },
+    genReqId: (req) => req.correlationId ?? 'none',
+    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : QUIET_ROUTES.has(routePattern(req)) ? 'debug' : 'info'),
+    customSuccessObject: (req, res, fields) => accessFields(req, res, fields.duration_ms),
+    customErrorObject: (req, res, _error, fields) => accessFields(req, res, fields.duration_ms),
+    customSuccessMessage: (req, res) => (res.writableEnded ? 'request completed' : 'request aborted'),
+    customErrorMessage: () => 'request failed',
+  });
 }

@@ -4,6 +4,7 @@ import { SampleController } from '../spec-support/sample.controller';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { testPlatformEnv } from '../testing/platform-test-env';
 import { ConfigError } from '../config/config-error';
+import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { bootstrapService } from './bootstrap-service';
 
 @Module({ imports: [PlatformModule.forService({ service: 'analysis-worker' })], controllers: [SampleController] })
@@ -31,8 +32,12 @@ describe('bootstrapService', () => {
   it('serves the platform on the configured port, and a closed app stops answering signals', async () => {
     Object.assign(process.env, testPlatformEnv({ databaseUrl: database.url, PORT: '0', LOG_LEVEL: 'silent' }));
     const before = process.listenerCount('SIGTERM');
-    const app = await bootstrapService(WorkerModule, 'analysis-worker');
+    let started: PlatformConfig | undefined;
+    const app = await bootstrapService(WorkerModule, 'analysis-worker', { beforeListen: (_app, config) => void (started = config) });
     try {
+      // Parsed once: the app's configuration is the very object bootstrapService parsed before creating it.
+      expect(started).toBeDefined();
+      expect(app.get(PLATFORM_CONFIG)).toBe(started);
       expect(process.listenerCount('SIGTERM')).toBe(before + 1);
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
       expect((await fetch(`${url}/health/ready`)).status).toBe(200);

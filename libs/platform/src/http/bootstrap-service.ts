@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,6 +10,7 @@ import { createLogger } from '../logging/logger';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { describeError } from '../logging/describe-error';
 import { setupOpenApi } from '../openapi/setup-openapi';
+import { StartedPlatformConfigModule } from '../platform-config.module';
 import { configurePlatformHttp } from './configure-http';
 import { connectStreamConsumer } from './stream-consumer';
 
@@ -53,7 +54,8 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
   const logger = loggerFor(service, config.logLevel);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(appModule, {
+    // The app gets the configuration parsed above (PlatformConfigModule takes it), not a second parse of the env.
+    app = await NestFactory.create<NestExpressApplication>(ServiceRootModule.of(appModule, config), {
       logger: new PinoNestLogger(logger),
       bodyParser: false,
       abortOnError: false,
@@ -75,6 +77,14 @@ export async function bootstrapService(appModule: Type<unknown>, service: Servic
     // Release what did open (pool, Redis connections) so an in-process caller is not left with live handles.
     await app?.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/** A service's root: its own module beside the configuration it was started with. */
+@Module({})
+class ServiceRootModule {
+  static of(appModule: Type<unknown>, config: PlatformConfig) {
+    return { module: ServiceRootModule, imports: [StartedPlatformConfigModule.with(config), appModule] };
   }
 }
 

@@ -23,12 +23,14 @@ describe('access log', () => {
   const lines: string[] = [];
   let server: Server;
   let url: string;
+  let hanging = 0;
 
   beforeAll(async () => {
     server = serverWith(lines, (req, res) => {
       req.route = { path: req.url?.startsWith('/api/sessions/') ? '/api/sessions/:id' : undefined };
       req.user = { userId: req.url?.includes('as-email') ? 'alice@example.com' : 'user-42', roles: [] };
       req.resume();
+      if (req.url?.includes('hang')) return void hanging++; // never answered: the client gives up
       req.on('end', () => {
         res.statusCode = req.url?.includes('fail') ? 503 : 201;
         res.end('{"title":"Secret merger plans"}');
@@ -73,5 +75,16 @@ describe('access log', () => {
     await waitFor(() => lines.length === 1, { timeoutMs: 2_000, what: 'the access log line' });
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', route: 'unmatched', status: 503, msg: 'request failed' });
     expect(lines[0]).not.toMatch(/Secret|alice|fail\//);
+  });
+
+  it('logs a request the client abandoned before the answer as aborted', async () => {
+    lines.length = 0;
+    const client = new AbortController();
+    const request = fetch(`${url}/api/sessions/hang`, { signal: client.signal }).catch(() => undefined);
+    await waitFor(() => hanging === 1, { timeoutMs: 2_000, what: 'the request at the handler' });
+    client.abort();
+    await request;
+    await waitFor(() => lines.length === 1, { timeoutMs: 2_000, what: 'the access log line' });
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', msg: 'request aborted', route: '/api/sessions/:id', status: 200 });
   });
 });

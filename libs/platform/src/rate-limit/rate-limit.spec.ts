@@ -2,7 +2,9 @@ import { errorOf } from '../spec-support/http';
 import { PlatformTestApp, startPlatformTestApp } from '../spec-support/platform-test-app';
 import { signTestToken } from '../testing/platform-test-env';
 import { freePort } from '../testing/redis-server';
-import { uniqueName } from '../testing/test-database';
+import { TEST_REDIS_URL, uniqueName } from '../testing/test-database';
+import { waitFor } from '../testing/wait-for';
+import Redis from 'ioredis';
 
 describe('rate limiting per client', () => {
   const apps: PlatformTestApp[] = [];
@@ -60,6 +62,25 @@ describe('rate limiting per client', () => {
     const [a, b] = [await start({ STREAM_PREFIX: prefix }), await start({ STREAM_PREFIX: prefix })];
     const statuses = [(await open(a)).status, (await open(b)).status, (await open(a)).status, (await open(b)).status];
     expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it('blocks for a window once a client is past the limit, then starts a new window', async () => {
+    const prefix = uniqueName('rl');
+    const t = await start({ STREAM_PREFIX: prefix, RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW_MS: '1000' });
+    const token = await signTestToken('dave');
+    const me = async () => (await fetch(`${t.baseUrl}/api/things/me`, { headers: { authorization: `Bearer ${token}` } })).status;
+    expect([await me(), await me(), await me()]).toEqual([200, 200, 429]);
+    // Every hit counts, blocked or not (a client that keeps hammering stays blocked): wait, without hitting, for
+    // Redis to drop the window's and the block's keys.
+    const slot = `{${prefix}:rate-limit:notifier:default:user:dave:default}`;
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      expect(await redis.pttl(`${slot}:blocked`)).toBeGreaterThan(0);
+      await waitFor(async () => (await redis.exists(`${slot}:hits`, `${slot}:blocked`)) === 0, { timeoutMs: 5_000, intervalMs: 50, what: 'the end of the block' });
+    } finally {
+      redis.disconnect();
+    }
+    expect([await me(), await me(), await me()]).toEqual([200, 200, 429]);
   });
 
   it('counts a caller with a valid token as its user, whatever address it comes from', async () => {

@@ -5,14 +5,6 @@
  */
 const { options } = require('./.dependency-cruiser.cjs');
 
-/**
- * Folders still in a cycle (the debt issue 16 pays off; remove a line when its cycle is gone). dependency-cruiser's
- * --ignore-known baseline does not cover folder rules, hence this list.
- */
-const knownCycles = [
-];
-const unlessKnown = `^(?!(${knownCycles.join('|')})(/|$))`;
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -20,8 +12,8 @@ module.exports = {
       name: 'no-folder-cycles',
       severity: 'error',
       scope: 'folder',
-      from: { path: unlessKnown },
-      to: { circular: true, path: unlessKnown },
+      from: {},
+      to: { circular: true },
     },
   ],
   options: {

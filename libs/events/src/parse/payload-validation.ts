@@ -1,7 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync, ValidatorOptions } from 'class-validator';
 import type { EventDefinition } from '../catalog/event-registry';
-import { passesCompiledChecks } from './compiled-payload-check';
 
 /**
  * Unknown payload properties are allowed on purpose: adding a field does not bump `schema_version` (EVENTS.md),
@@ -19,8 +18,6 @@ export type PayloadValidation = { ok: true; payload: object } | { ok: false; fie
 
 export function validatePayload(definition: EventDefinition, payload: Record<string, unknown>): PayloadValidation {
   const instance = plainToInstance(definition.payloadClass, payload);
-  // the compiled checks accept what class-validator accepts, faster; anything they do not accept is class-validator's to judge
-  if (passesCompiledChecks(instance)) return { ok: true, payload: instance };
   const errors = validateSync(instance, OPTIONS);
   if (errors.length === 0) return { ok: true, payload: instance };
   const fields: string[] = [];

@@ -29,6 +29,11 @@ export class TransactionScope {
     return currentTransaction(this.dataSource)?.manager;
   }
 
+  /** For reads: the open transaction's EntityManager, else the DataSource's (a query run outside any transaction). */
+  reader(): EntityManager {
+    return this.current() ?? this.dataSource.manager;
+  }
+
   /** Runs `callback` after the open transaction commits (never on rollback); throws outside of one. */
   afterCommit(callback: () => void): void {
     const tx = currentTransaction(this.dataSource);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionScope } from '@choice-sherpa/events';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConversationRepository, type LoadedConversation } from '../application/conversation-repository.port';
 import { Conversation, type ConversationSnapshot } from '../domain/conversation.aggregate';
 import type { Message } from '../domain/message';
@@ -44,14 +44,11 @@ function toMessage(row: Row): Message {
 /** Conversations and their messages in PostgreSQL; every write happens in the ambient transaction (with its outbox rows). */
 @Injectable()
 export class PgConversationRepository implements ConversationRepository {
-  constructor(
-    private readonly scope: TransactionScope,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly scope: TransactionScope) {}
 
   /** Reads join the ambient transaction; a plain read outside one (GET) runs alone. A locking read needs the transaction. */
   private reader(forUpdate: boolean): EntityManager {
-    return forUpdate ? this.scope.manager() : (this.scope.current() ?? this.dataSource.manager);
+    return forUpdate ? this.scope.manager() : this.scope.reader();
   }
 
   async find(id: string, forUpdate = false): Promise<LoadedConversation | undefined> {

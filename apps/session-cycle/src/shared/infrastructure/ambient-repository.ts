@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionScope } from '@choice-sherpa/events';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Base of the Pg* repositories: they work in the ambient transaction (the command's unit of work, or the stream
@@ -8,10 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export abstract class AmbientRepository {
-  constructor(
-    private readonly scope: TransactionScope,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly scope: TransactionScope) {}
 
   /** The open transaction's manager, for locks and writes; throws outside a transaction. */
   protected inTransaction(): EntityManager {
@@ -20,6 +17,6 @@ export abstract class AmbientRepository {
 
   /** For reads: the open transaction's manager, or the DataSource's for a query run outside any transaction. */
   protected reader(): EntityManager {
-    return this.scope.current() ?? this.dataSource.manager;
+    return this.scope.reader();
   }
 }
